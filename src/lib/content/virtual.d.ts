@@ -1,0 +1,4 @@
+declare module 'virtual:rustpunt-exercises' {
+	const exercises: readonly import('./load').Exercise[];
+	export default exercises;
+}

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './timeline';
+export * from './position';
+export * from './cues';
+export * from './session';
+export * from './pacer';

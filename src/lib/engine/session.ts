@@ -1,0 +1,90 @@
+/** The life of one exercise session. */
+export type SessionStatus = 'idle' | 'running' | 'paused' | 'completed' | 'stopped';
+
+/** Everything the session machine knows; times are on one monotonic clock in ms. */
+export interface SessionState {
+	readonly status: SessionStatus;
+	readonly durationMs: number;
+	/** Time actually spent in the exercise: pauses and sleep gaps are not counted. */
+	readonly activeElapsedMs: number;
+	/** Clock reading of the last tick while running, null otherwise. */
+	readonly lastTickAtMs: number | null;
+}
+
+export type SessionAction =
+	| { readonly type: 'start'; readonly atMs: number }
+	| { readonly type: 'tick'; readonly atMs: number }
+	| { readonly type: 'pause'; readonly atMs: number }
+	| { readonly type: 'resume'; readonly atMs: number }
+	| { readonly type: 'stop'; readonly atMs: number }
+	| { readonly type: 'setDuration'; readonly durationMs: number };
+
+/**
+ * A gap between two ticks longer than this means the page was hidden or the phone slept;
+ * the gap is not counted, so the exercise carries on from where the person left it.
+ * Frames of a visible page come every 16 ms, and even a badly stalled one well within this.
+ */
+export const SLEEP_GAP_MS = 1500;
+
+/** A session that has not started yet. */
+export function createSession(durationMs: number): SessionState {
+	return { status: 'idle', durationMs, activeElapsedMs: 0, lastTickAtMs: null };
+}
+
+/** Active time between two clock readings: negative and sleep-sized gaps count as zero. */
+export function activeDeltaMs(fromMs: number, toMs: number): number {
+	const delta = toMs - fromMs;
+	return delta < 0 || delta > SLEEP_GAP_MS ? 0 : delta;
+}
+
+/** Adds the time since the last tick, completing the session when its time is up. */
+function advance(state: SessionState, atMs: number): SessionState {
+	if (state.lastTickAtMs === null) return { ...state, lastTickAtMs: atMs };
+	const activeElapsedMs = Math.min(
+		state.durationMs,
+		state.activeElapsedMs + activeDeltaMs(state.lastTickAtMs, atMs)
+	);
+	if (activeElapsedMs >= state.durationMs) {
+		return { ...state, status: 'completed', activeElapsedMs, lastTickAtMs: null };
+	}
+	return { ...state, activeElapsedMs, lastTickAtMs: atMs };
+}
+
+/** The one place a session changes; an action that does not fit the status changes nothing. */
+export function reduceSession(state: SessionState, action: SessionAction): SessionState {
+	switch (action.type) {
+		case 'start':
+			if (state.status !== 'idle') return state;
+			return { ...state, status: 'running', lastTickAtMs: action.atMs };
+		case 'tick':
+			if (state.status !== 'running') return state;
+			return advance(state, action.atMs);
+		case 'pause': {
+			if (state.status !== 'running') return state;
+			const advanced = advance(state, action.atMs);
+			if (advanced.status !== 'running') return advanced;
+			return { ...advanced, status: 'paused', lastTickAtMs: null };
+		}
+		case 'resume':
+			if (state.status !== 'paused') return state;
+			return { ...state, status: 'running', lastTickAtMs: action.atMs };
+		case 'setDuration': {
+			// A new length never cuts into time already practised.
+			if (state.status === 'completed' || state.status === 'stopped') return state;
+			const durationMs = Math.max(action.durationMs, state.activeElapsedMs);
+			if (durationMs === state.durationMs) return state;
+			return { ...state, durationMs };
+		}
+		case 'stop': {
+			if (state.status !== 'running' && state.status !== 'paused') return state;
+			const advanced = state.status === 'running' ? advance(state, action.atMs) : state;
+			if (advanced.status === 'completed') return advanced;
+			return { ...advanced, status: 'stopped', lastTickAtMs: null };
+		}
+	}
+}
+
+/** True while the session can still change: running or paused. */
+export function isActive(state: SessionState): boolean {
+	return state.status === 'running' || state.status === 'paused';
+}

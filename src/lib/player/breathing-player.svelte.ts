@@ -1,0 +1,308 @@
+import type { BreathingExercise } from '../content/load';
+import {
+	buildBreathingTimeline,
+	createSession,
+	resizeBreathingTimeline,
+	cuesBetween,
+	isActive,
+	positionAt,
+	reduceSession,
+	type BreathPhaseKind,
+	type CueKind,
+	type SessionAction,
+	type SessionState,
+	type Timeline
+} from '../engine';
+import type { StoredSessionStatus } from '../storage';
+import type { CueSound, PlayerAudio, PlayerSessions } from './services';
+
+/** How far ahead cues are handed to the audio clock. */
+export const AUDIO_LOOKAHEAD_MS = 1500;
+/** How often a running session is written, so a closed app loses at most this much. */
+export const CHECKPOINT_MS = 5000;
+
+const SOUND_FOR: Record<CueKind, CueSound> = {
+	inhale: 'inhale',
+	'inhale-top': 'inhale-top',
+	'hold-in': 'hold',
+	'hold-out': 'hold',
+	exhale: 'exhale',
+	start: 'bell',
+	end: 'bell'
+};
+
+/** The world outside the engine; replaced by fakes in tests. */
+export interface PlayerEnvironment {
+	/** Monotonic clock in ms (performance.now()). */
+	now(): number;
+	/** Wall clock in epoch ms (Date.now()). */
+	epochNow(): number;
+	requestFrame(callback: () => void): number;
+	cancelFrame(handle: number): void;
+	newId(): string;
+	/** Called when a new phase begins (vibration). */
+	onPhase?(kind: BreathPhaseKind): void;
+}
+
+export interface BreathingPlayerOptions {
+	exercise: BreathingExercise;
+	minutes: number;
+	holds: boolean;
+	distressBefore?: number;
+	env?: Partial<PlayerEnvironment>;
+}
+
+const browserEnv: PlayerEnvironment = {
+	now: () => performance.now(),
+	epochNow: () => Date.now(),
+	requestFrame: (cb) => requestAnimationFrame(cb),
+	cancelFrame: (handle) => cancelAnimationFrame(handle),
+	newId: () => crypto.randomUUID()
+};
+
+/**
+ * Runs one breathing session: the engine's timeline against one clock, driving the picture
+ * (through reactive state), the sound (scheduled ahead), vibration and storage.
+ */
+export class BreathingPlayer {
+	readonly exercise: BreathingExercise;
+	readonly sessionId: string;
+	readonly holds: boolean;
+
+	#env: PlayerEnvironment;
+	#timeline = $state.raw<Timeline>({ phases: [], cycleMs: 0, cycleCount: 0, durationMs: 0 });
+	#minutes = $state(0);
+	#state = $state.raw<SessionState>(createSession(0));
+	#distressBefore: number | undefined;
+	#startedAt = 0;
+	#frame = 0;
+	#lastPhaseIndex = -1;
+	#audio: PlayerAudio | null = null;
+	#audioScheduledUntilMs = 0;
+	#sessions: PlayerSessions | null = null;
+	#sessionWritten: Promise<void> | null = null;
+	#lastCheckpointMs = 0;
+	#listeners: (() => void)[] = [];
+
+	/** Where the session is now: phase, progress, remaining time. */
+	readonly position = $derived(positionAt(this.#timeline, this.#state.activeElapsedMs));
+
+	constructor(options: BreathingPlayerOptions) {
+		this.exercise = options.exercise;
+		this.holds = options.holds && options.exercise.hasHolds;
+		this.#distressBefore = options.distressBefore;
+		this.#env = { ...browserEnv, ...options.env };
+		this.#minutes = options.minutes;
+		this.#timeline = buildBreathingTimeline(options.exercise.pattern, this.#timelineOptions());
+		this.#state = createSession(this.#timeline.durationMs);
+		this.sessionId = this.#env.newId();
+	}
+
+	/** The session laid out in time; replaced when the person picks another length. */
+	get timeline(): Timeline {
+		return this.#timeline;
+	}
+
+	/** The length the person chose, in minutes. */
+	get minutes(): number {
+		return this.#minutes;
+	}
+
+	get status() {
+		return this.#state.status;
+	}
+
+	get activeElapsedMs(): number {
+		return this.#state.activeElapsedMs;
+	}
+
+	/** True once the session has ended, by completion or by stopping. */
+	get ended(): boolean {
+		return this.#state.status === 'completed' || this.#state.status === 'stopped';
+	}
+
+	/** Starts the session and its frame loop. */
+	start(): void {
+		if (!this.#dispatch({ type: 'start', atMs: this.#env.now() })) return;
+		this.#startedAt = this.#env.epochNow();
+		this.#writeStart();
+		this.#loop();
+	}
+
+	/** Pauses; the position is kept exactly. */
+	pause(): void {
+		if (this.#dispatch({ type: 'pause', atMs: this.#env.now() })) this.#afterChange();
+	}
+
+	/** Resumes from where it paused. */
+	resume(): void {
+		if (this.#dispatch({ type: 'resume', atMs: this.#env.now() })) {
+			this.#audioScheduledUntilMs = this.#state.activeElapsedMs;
+			this.#loop();
+		}
+	}
+
+	/** Pause when running, resume when paused. */
+	togglePause(): void {
+		if (this.#state.status === 'running') this.pause();
+		else this.resume();
+	}
+
+	/** Ends the session now; always allowed. */
+	stop(): void {
+		if (this.#dispatch({ type: 'stop', atMs: this.#env.now() })) this.#afterChange();
+	}
+
+	/**
+	 * Changes the length, also during the session: the pattern stays the same, so only the
+	 * number of cycles changes, and the current breath is always finished.
+	 */
+	setMinutes(minutes: number): void {
+		if (this.ended || minutes === this.#minutes) return;
+		this.#minutes = minutes;
+		const timeline = resizeBreathingTimeline(
+			this.exercise.pattern,
+			this.#timelineOptions(),
+			this.#state.activeElapsedMs
+		);
+		this.#timeline = timeline;
+		this.#dispatch({ type: 'setDuration', durationMs: timeline.durationMs });
+		// An end bell may already be on the audio clock: schedule from here again.
+		this.#audio?.cancelAll();
+		this.#audioScheduledUntilMs = this.#state.activeElapsedMs;
+	}
+
+	#timelineOptions() {
+		const { maxCycles } = this.exercise;
+		return {
+			targetDurationMs: this.#minutes * 60_000,
+			holds: this.holds,
+			...(maxCycles !== undefined && { maxCycles })
+		};
+	}
+
+	/** Connects sound once the audio module has loaded; cues due from now on are scheduled. */
+	attachAudio(audio: PlayerAudio): void {
+		this.#audio = audio;
+		this.#audioScheduledUntilMs = this.#state.activeElapsedMs;
+	}
+
+	/** Connects storage once it has loaded; a session already under way is written at once. */
+	attachSessions(sessions: PlayerSessions): void {
+		this.#sessions = sessions;
+		if (this.#state.status !== 'idle') {
+			this.#writeStart();
+			if (this.#state.status !== 'running') this.#save();
+		}
+	}
+
+	/** Writes the session's progress now (used when the page is hidden or closed). */
+	checkpoint(): Promise<void> {
+		if (this.#state.status === 'running') this.#dispatch({ type: 'tick', atMs: this.#env.now() });
+		return this.#save();
+	}
+
+	/** Stops the loop; a session still under way is recorded as stopped. */
+	destroy(): void {
+		if (isActive(this.#state)) this.stop();
+		this.#env.cancelFrame(this.#frame);
+		this.#audio?.cancelAll();
+		for (const remove of this.#listeners) remove();
+		this.#listeners = [];
+	}
+
+	/** After the page was hidden, sound scheduled ahead no longer matches: schedule afresh. */
+	resync(): void {
+		this.#audio?.cancelAll();
+		this.#audioScheduledUntilMs = this.#state.activeElapsedMs;
+		// The next tick would see a sleep-sized gap anyway; start counting from now.
+		if (this.#state.status === 'running') {
+			this.#state = { ...this.#state, lastTickAtMs: this.#env.now() };
+		}
+	}
+
+	#dispatch(action: SessionAction): boolean {
+		const next = reduceSession(this.#state, action);
+		if (next === this.#state) return false;
+		this.#state = next;
+		return true;
+	}
+
+	#loop(): void {
+		this.#env.cancelFrame(this.#frame);
+		const frame = () => {
+			this.#dispatch({ type: 'tick', atMs: this.#env.now() });
+			this.#onFrame();
+			if (this.#state.status === 'running') this.#frame = this.#env.requestFrame(frame);
+			else this.#afterChange();
+		};
+		frame();
+	}
+
+	#onFrame(): void {
+		const elapsed = this.#state.activeElapsedMs;
+		const { phase } = this.position;
+		if (phase.index !== this.#lastPhaseIndex && this.#state.status === 'running') {
+			this.#lastPhaseIndex = phase.index;
+			this.#env.onPhase?.(phase.kind);
+		}
+		if (this.#audio && this.#state.status === 'running') {
+			const until = elapsed + AUDIO_LOOKAHEAD_MS;
+			const now = this.#env.now();
+			for (const cue of cuesBetween(this.#timeline, this.#audioScheduledUntilMs, until)) {
+				this.#audio.schedule(SOUND_FOR[cue.kind], now + (cue.atMs - elapsed));
+			}
+			this.#audioScheduledUntilMs = until;
+		}
+		if (elapsed - this.#lastCheckpointMs >= CHECKPOINT_MS) {
+			this.#lastCheckpointMs = elapsed;
+			void this.#save();
+		}
+	}
+
+	/** Pause, stop or completion: silence what is scheduled and write the session. */
+	#afterChange(): void {
+		if (this.#state.status !== 'running') {
+			this.#env.cancelFrame(this.#frame);
+			if (this.#state.status !== 'completed') this.#audio?.cancelAll();
+		}
+		void this.#save();
+	}
+
+	#writeStart(): void {
+		if (!this.#sessions || this.#sessionWritten) return;
+		this.#sessionWritten = this.#sessions
+			.start({
+				id: this.sessionId,
+				exerciseId: this.exercise.id,
+				startedAt: this.#startedAt,
+				plannedMs: this.#timeline.durationMs,
+				holds: this.holds,
+				...(this.#distressBefore !== undefined && { distressBefore: this.#distressBefore })
+			})
+			.catch((error: unknown) => {
+				console.error('Could not save the session', error);
+			});
+	}
+
+	#storedStatus(): StoredSessionStatus {
+		const { status } = this.#state;
+		return status === 'completed' || status === 'stopped' ? status : 'running';
+	}
+
+	#save(): Promise<void> {
+		const sessions = this.#sessions;
+		const written = this.#sessionWritten;
+		if (!sessions || !written) return Promise.resolve();
+		const progress = {
+			activeMs: this.#state.activeElapsedMs,
+			status: this.#storedStatus(),
+			endedAt: this.#env.epochNow()
+		};
+		return written
+			.then(() => sessions.update(this.sessionId, progress))
+			.catch((error: unknown) => {
+				console.error('Could not save the session', error);
+			});
+	}
+}

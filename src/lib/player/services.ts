@@ -1,0 +1,35 @@
+import type { CueAudio, CueSound } from '../audio/cue-audio';
+import type { SessionStore } from '../storage';
+
+/** What a player needs to make sound; the real one is CueAudio. */
+export type PlayerAudio = Pick<CueAudio, 'schedule' | 'cancelAll'>;
+/** What a player needs to keep sessions; the real one is SessionStore. */
+export type PlayerSessions = Pick<SessionStore, 'start' | 'update'>;
+export type { CueSound };
+
+let audio: Promise<CueAudio> | undefined;
+let loadedAudio: CueAudio | undefined;
+let sessions: Promise<SessionStore> | undefined;
+
+/**
+ * Loads the audio module once, after the pacer is on screen: Howler is not needed for the
+ * first frame, so it stays out of the bytes that must arrive before it.
+ */
+export function loadAudio(): Promise<CueAudio> {
+	audio ??= import('../audio/cue-audio').then((m) => {
+		loadedAudio = new m.CueAudio();
+		return loadedAudio;
+	});
+	return audio;
+}
+
+/** The audio module if it has loaded already (a tap can then unlock it synchronously). */
+export function audioIfLoaded(): CueAudio | undefined {
+	return loadedAudio;
+}
+
+/** Loads the session store once (Dexie), after the first frame. */
+export function loadSessions(): Promise<SessionStore> {
+	sessions ??= import('../storage').then((m) => m.sessionStore());
+	return sessions;
+}

@@ -1,0 +1,69 @@
+import type { RustpuntDb } from './db';
+import { isDistressRating, type SessionRecord, type StoredSessionStatus } from './sessions';
+
+/** What a player reports about a session as it goes. */
+export interface SessionProgress {
+	activeMs: number;
+	status: StoredSessionStatus;
+	endedAt: number;
+}
+
+/** Reads and writes practice sessions; every write is small, so closing the app loses little. */
+export class SessionStore {
+	#db: RustpuntDb;
+	#recovered: Promise<number> | undefined;
+
+	constructor(db: RustpuntDb) {
+		this.#db = db;
+	}
+
+	/**
+	 * Marks sessions that were still running when the app was closed as interrupted.
+	 * Runs once per app start, before any new session is written.
+	 */
+	recoverInterrupted(): Promise<number> {
+		this.#recovered ??= this.#db.sessions
+			.where('status')
+			.equals('running')
+			.modify({ status: 'interrupted' });
+		return this.#recovered;
+	}
+
+	/** Writes a session the moment it starts. */
+	async start(record: Omit<SessionRecord, 'status' | 'endedAt' | 'activeMs'>): Promise<void> {
+		await this.recoverInterrupted();
+		const { distressBefore, ...rest } = record;
+		await this.#db.sessions.add({
+			...rest,
+			...(isDistressRating(distressBefore) && { distressBefore }),
+			status: 'running',
+			endedAt: record.startedAt,
+			activeMs: 0
+		});
+	}
+
+	/** Records how far a session has come (on pause, stop, completion, or the page hiding). */
+	async update(id: string, progress: SessionProgress): Promise<void> {
+		await this.#db.sessions.update(id, {
+			activeMs: Math.max(0, Math.round(progress.activeMs)),
+			status: progress.status,
+			endedAt: progress.endedAt
+		});
+	}
+
+	/** Stores the rating given after the exercise; an invalid rating is refused. */
+	async rateAfter(id: string, rating: number): Promise<void> {
+		if (!isDistressRating(rating)) throw new RangeError('A rating is a whole number from 0 to 10');
+		await this.#db.sessions.update(id, { distressAfter: rating });
+	}
+
+	/** One session, or undefined. */
+	get(id: string): Promise<SessionRecord | undefined> {
+		return this.#db.sessions.get(id);
+	}
+
+	/** The most recent sessions, newest first, reading only as many as asked for. */
+	recent(limit: number): Promise<SessionRecord[]> {
+		return this.#db.sessions.orderBy('startedAt').reverse().limit(limit).toArray();
+	}
+}

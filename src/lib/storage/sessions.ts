@@ -1,0 +1,27 @@
+/** How a stored session ended; `running` only while it is under way. */
+export type StoredSessionStatus = 'running' | 'completed' | 'stopped' | 'interrupted';
+
+/** One practice session as kept on the device. */
+export interface SessionRecord {
+	id: string;
+	exerciseId: string;
+	/** Epoch ms. */
+	startedAt: number;
+	/** Epoch ms of the last update; the end once the session is over. */
+	endedAt: number;
+	/** Time actually spent practising, without pauses. */
+	activeMs: number;
+	/** The length the person chose. */
+	plannedMs: number;
+	status: StoredSessionStatus;
+	/** How tense the person felt, 0-10, when they chose to say. */
+	distressBefore?: number;
+	distressAfter?: number;
+	/** Whether holds were part of the timeline. */
+	holds?: boolean;
+}
+
+/** A distress rating is a whole number from 0 to 10. */
+export function isDistressRating(value: unknown): value is number {
+	return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 10;
+}

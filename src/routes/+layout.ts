@@ -1,0 +1,3 @@
+// Every page is prerendered, in both languages, and precached for offline use.
+export const prerender = true;
+export const trailingSlash = 'never';

@@ -1,0 +1,20 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter: adapter({ strict: true }),
+		// workbox-window registers the worker, so that an update can wait for a quiet moment.
+		serviceWorker: { register: false },
+		prerender: {
+			// Every page in both languages; the language links on each page reach the rest.
+			entries: ['*', '/en'],
+			handleHttpError: 'fail',
+			handleMissingId: 'fail'
+		}
+	}
+};
+
+export default config;

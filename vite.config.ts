@@ -1,0 +1,23 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { defineConfig } from 'vite';
+import { exercisesPlugin } from './src/lib/content/vite-plugin.ts';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './src/lib/i18n/project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['url', 'localStorage', 'preferredLanguage', 'baseLocale'],
+			emitGitIgnore: false
+		}),
+		exercisesPlugin(),
+		sveltekit()
+	],
+	preview: { port: 4173, strictPort: true },
+	test: {
+		include: ['src/**/*.test.ts'],
+		environment: 'node',
+		setupFiles: ['src/test-setup.ts']
+	}
+});
