@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { exercisesPlugin } from './src/lib/content/vite-plugin.ts';
 
 export default defineConfig({
@@ -15,6 +15,8 @@ export default defineConfig({
 		sveltekit()
 	],
 	preview: { port: 4173, strictPort: true },
+	// Unit tests run Svelte's client build, so runes behave as they do in the browser.
+	resolve: process.env.VITEST ? { conditions: ['browser'] } : {},
 	test: {
 		include: ['src/**/*.test.ts'],
 		environment: 'node',

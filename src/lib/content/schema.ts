@@ -18,7 +18,13 @@ export const LocalizedTextSchema = v.strictObject(
 	strictMessage('a text in both nl and en')
 );
 
-export const BREATH_PHASE_KINDS = ['inhale', 'inhale-top', 'hold-in', 'exhale', 'hold-out'] as const;
+export const BREATH_PHASE_KINDS = [
+	'inhale',
+	'inhale-top',
+	'hold-in',
+	'exhale',
+	'hold-out'
+] as const;
 
 /** Seconds for one phase: longer than zero, no longer than a minute. */
 const seconds = v.pipe(
@@ -55,19 +61,17 @@ export const BreathingFileSchema = v.strictObject(
 			3
 		),
 		maxCycles: v.optional(
-			v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'))
+			v.pipe(
+				v.number('must be a number'),
+				v.integer('must be a whole number'),
+				v.minValue(1, 'must be at least 1')
+			)
 		),
 		phases: v.pipe(
 			v.array(PhaseSchema, 'must be a list of phases'),
 			v.minLength(1, 'must have at least one phase'),
-			v.check(
-				(phases) => phases.some((p) => p.kind === 'inhale'),
-				'must have at least one inhale'
-			),
-			v.check(
-				(phases) => phases.some((p) => p.kind === 'exhale'),
-				'must have at least one exhale'
-			)
+			v.check((phases) => phases.some((p) => p.kind === 'inhale'), 'must have at least one inhale'),
+			v.check((phases) => phases.some((p) => p.kind === 'exhale'), 'must have at least one exhale')
 		)
 	},
 	strictMessage('an exercise')

@@ -14,12 +14,17 @@ export function canVibrate(): boolean {
 	return typeof navigator !== 'undefined' && typeof navigator.vibrate === 'function';
 }
 
+/** Browsers refuse vibration until the person has touched the page (a shortcut start). */
+function allowedNow(): boolean {
+	return navigator.userActivation?.hasBeenActive ?? true;
+}
+
 /** Vibrates the pattern for a phase, when the phone can. */
 export function vibrateFor(kind: BreathPhaseKind): void {
-	if (canVibrate()) navigator.vibrate(PATTERNS[kind]);
+	if (canVibrate() && allowedNow()) navigator.vibrate(PATTERNS[kind]);
 }
 
 /** Stops a vibration in progress. */
 export function stopVibration(): void {
-	if (canVibrate()) navigator.vibrate(0);
+	if (canVibrate() && allowedNow()) navigator.vibrate(0);
 }

@@ -16,7 +16,10 @@ export function cyclePhases(pattern: BreathingPattern, holds: boolean) {
 }
 
 /** Lays a breathing pattern out as a timeline of whole cycles. */
-export function buildBreathingTimeline(pattern: BreathingPattern, options: TimelineOptions): Timeline {
+export function buildBreathingTimeline(
+	pattern: BreathingPattern,
+	options: TimelineOptions
+): Timeline {
 	const cycle = cyclePhases(pattern, options.holds);
 	const cycleMs = cycle.reduce((sum, p) => sum + p.durationMs, 0);
 	if (cycle.length === 0 || cycleMs <= 0) {

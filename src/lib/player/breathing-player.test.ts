@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import type { BreathingExercise } from '../content/load';
+import { BreathingPlayer } from './breathing-player.svelte';
+import type { PlayerAudio, PlayerSessions } from './services';
+
+const exercise: BreathingExercise = {
+	id: 'extended-exhale',
+	kind: 'breathing',
+	order: 1,
+	title: { nl: 'Lange uitademing', en: 'Long exhale' },
+	summary: { nl: '-', en: '-' },
+	guidance: { nl: '-', en: '-' },
+	defaultMinutes: 3,
+	hasHolds: false,
+	pattern: {
+		phases: [
+			{ kind: 'inhale', durationMs: 4000 },
+			{ kind: 'exhale', durationMs: 6000 }
+		]
+	}
+};
+
+/** A clock and frame loop the test moves by hand. */
+function fakeWorld() {
+	let now = 10_000;
+	let epoch = 1_700_000_000_000;
+	let nextFrame: (() => void) | null = null;
+	const phases: string[] = [];
+	return {
+		env: {
+			now: () => now,
+			epochNow: () => epoch,
+			requestFrame: (cb: () => void) => {
+				nextFrame = cb;
+				return 1;
+			},
+			cancelFrame: () => {
+				nextFrame = null;
+			},
+			newId: () => 'session-1',
+			onPhase: (kind: string) => phases.push(kind),
+			onStart: () => undefined
+		},
+		phases,
+		/** Runs animation frames every 16 ms for `ms`. */
+		advance(ms: number) {
+			const end = now + ms;
+			while (now < end) {
+				now = Math.min(end, now + 16);
+				epoch += 16;
+				const frame = nextFrame;
+				nextFrame = null;
+				frame?.();
+			}
+		},
+		/** Moves the clock without frames, as when the phone sleeps. */
+		sleep(ms: number) {
+			now += ms;
+			epoch += ms;
+		}
+	};
+}
+
+function fakeAudio() {
+	const scheduled: { sound: string; at: number }[] = [];
+	let cancelled = 0;
+	const audio: PlayerAudio = {
+		schedule: (sound, at) => void scheduled.push({ sound, at }),
+		cancelAll: () => void cancelled++
+	};
+	return { audio, scheduled, cancelled: () => cancelled };
+}
+
+function fakeSessions() {
+	const writes: unknown[] = [];
+	const sessions: PlayerSessions = {
+		start: async (record) => void writes.push({ start: record }),
+		update: async (id, progress) => void writes.push({ update: id, ...progress })
+	};
+	return { sessions, writes };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('BreathingPlayer', () => {
+	it('changes phase on the timeline, frame by frame', () => {
+		const world = fakeWorld();
+		const player = new BreathingPlayer({ exercise, minutes: 1, holds: false, env: world.env });
+		player.start();
+		world.advance(3990);
+		expect(player.position.phase.kind).toBe('inhale');
+		world.advance(20);
+		expect(player.position.phase.kind).toBe('exhale');
+		expect(world.phases).toEqual(['inhale', 'exhale']);
+	});
+
+	it('schedules every cue ahead, at the time the timeline says', () => {
+		const world = fakeWorld();
+		const { audio, scheduled } = fakeAudio();
+		const player = new BreathingPlayer({ exercise, minutes: 1, holds: false, env: world.env });
+		player.attachAudio(audio);
+		player.start();
+		world.advance(60_100);
+		const start = 10_000;
+		const cues = scheduled.map((c) => `${c.sound}@${Math.round(c.at - start)}`);
+		expect(cues.slice(0, 4)).toEqual(['bell@0', 'inhale@0', 'exhale@4000', 'inhale@10000']);
+		expect(cues.at(-1)).toBe('bell@60000');
+		expect(cues.filter((c) => c.startsWith('exhale'))).toHaveLength(6);
+		expect(player.status).toBe('completed');
+	});
+
+	it('silences scheduled sound on pause and carries on where it was', () => {
+		const world = fakeWorld();
+		const fake = fakeAudio();
+		const player = new BreathingPlayer({ exercise, minutes: 1, holds: false, env: world.env });
+		player.attachAudio(fake.audio);
+		player.start();
+		world.advance(2000);
+		player.pause();
+		expect(fake.cancelled()).toBe(1);
+		world.sleep(30_000);
+		player.resume();
+		world.advance(2500);
+		expect(player.activeElapsedMs).toBeCloseTo(4500, -1);
+		expect(player.position.phase.kind).toBe('exhale');
+	});
+
+	it('does not count the time the phone slept', () => {
+		const world = fakeWorld();
+		const player = new BreathingPlayer({ exercise, minutes: 1, holds: false, env: world.env });
+		player.start();
+		world.advance(3000);
+		world.sleep(120_000);
+		world.advance(1000);
+		expect(player.activeElapsedMs).toBeLessThan(4100);
+		expect(player.status).toBe('running');
+	});
+
+	it('writes the session at start, on pause and on stop', async () => {
+		const world = fakeWorld();
+		const { sessions, writes } = fakeSessions();
+		const player = new BreathingPlayer({
+			exercise,
+			minutes: 3,
+			holds: false,
+			distressBefore: 6,
+			env: world.env
+		});
+		player.attachSessions(sessions);
+		player.start();
+		world.advance(1000);
+		player.pause();
+		player.resume();
+		world.advance(1000);
+		player.stop();
+		await flush();
+		expect(writes[0]).toEqual({
+			start: {
+				id: 'session-1',
+				exerciseId: 'extended-exhale',
+				startedAt: 1_700_000_000_000,
+				plannedMs: 180_000,
+				holds: false,
+				distressBefore: 6
+			}
+		});
+		expect(writes.at(-1)).toMatchObject({ update: 'session-1', status: 'stopped' });
+		expect((writes.at(-1) as { activeMs: number }).activeMs).toBeCloseTo(2000, -1);
+	});
+
+	it('writes a session already under way when storage arrives late', async () => {
+		const world = fakeWorld();
+		const { sessions, writes } = fakeSessions();
+		const player = new BreathingPlayer({ exercise, minutes: 3, holds: false, env: world.env });
+		player.start();
+		world.advance(500);
+		player.attachSessions(sessions);
+		await flush();
+		expect(writes[0]).toHaveProperty('start');
+	});
+
+	it('writes a checkpoint every few seconds while running', async () => {
+		const world = fakeWorld();
+		const { sessions, writes } = fakeSessions();
+		const player = new BreathingPlayer({ exercise, minutes: 3, holds: false, env: world.env });
+		player.attachSessions(sessions);
+		player.start();
+		world.advance(16_000);
+		await flush();
+		expect(writes.filter((w) => (w as { status?: string }).status === 'running')).toHaveLength(3);
+	});
+
+	it('takes a longer length while running, without a jump in the breath', () => {
+		const world = fakeWorld();
+		const player = new BreathingPlayer({ exercise, minutes: 1, holds: false, env: world.env });
+		player.start();
+		world.advance(15_000);
+		const before = player.position.phase;
+		player.setMinutes(10);
+		expect(player.position.phase).toEqual(before);
+		expect(player.timeline.durationMs).toBe(600_000);
+		world.advance(60_000);
+		expect(player.status).toBe('running');
+	});
+
+	it('records a session still under way as stopped when the page goes away', async () => {
+		const world = fakeWorld();
+		const { sessions, writes } = fakeSessions();
+		const player = new BreathingPlayer({ exercise, minutes: 3, holds: false, env: world.env });
+		player.attachSessions(sessions);
+		player.start();
+		world.advance(2000);
+		player.destroy();
+		await flush();
+		expect(writes.at(-1)).toMatchObject({ status: 'stopped' });
+	});
+});
