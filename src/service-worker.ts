@@ -3,11 +3,11 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 import { build, files, prerendered, version } from '$service-worker';
-import { cacheNames, clientsClaim } from 'workbox-core';
+import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
-import { RangeRequestsPlugin } from 'workbox-range-requests';
+import { createPartialResponse } from 'workbox-range-requests';
 import { registerRoute, setCatchHandler, setDefaultHandler } from 'workbox-routing';
-import { CacheOnly, NetworkOnly } from 'workbox-strategies';
+import { NetworkOnly } from 'workbox-strategies';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -21,7 +21,11 @@ const precache = [
 // Audio answers range requests from the precache, as media elements (Safari) ask for them.
 registerRoute(
 	({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/audio/'),
-	new CacheOnly({ cacheName: cacheNames.precache, plugins: [new RangeRequestsPlugin()] }),
+	async ({ request, url }) => {
+		const cached = await matchPrecache(url.pathname);
+		if (!cached) return fetch(request);
+		return request.headers.has('range') ? createPartialResponse(request, cached) : cached;
+	},
 	'GET'
 );
 

@@ -2,6 +2,7 @@ import type { BreathingExercise } from '../content/load';
 import {
 	buildBreathingTimeline,
 	createSession,
+	cyclePhases,
 	resizeBreathingTimeline,
 	cuesBetween,
 	isActive,
@@ -61,8 +62,17 @@ const browserEnv: PlayerEnvironment = {
 	cancelFrame: (handle) => cancelAnimationFrame(handle),
 	newId: () => crypto.randomUUID(),
 	// A mark on the performance timeline lets bench/ measure phase timing from outside.
-	onStart: (atMs) => performance.mark('rustpunt:session-start', { startTime: atMs })
+	onStart: (atMs) => mark('rustpunt:session-start', atMs)
 };
+
+/** Adds a performance mark where the browser supports it; never breaks the exercise. */
+export function mark(name: string, startTime?: number): void {
+	try {
+		performance.mark(name, startTime === undefined ? undefined : { startTime });
+	} catch {
+		// A missing or faked performance API (test clocks) is not worth an exercise.
+	}
+}
 
 /**
  * Runs one breathing session: the engine's timeline against one clock, driving the picture
@@ -179,9 +189,11 @@ export class BreathingPlayer {
 	}
 
 	#timelineOptions() {
-		const { maxCycles } = this.exercise;
+		const { maxCycles, pattern } = this.exercise;
+		// An exercise advised in small doses (4-7-8) always runs its full number of breaths.
+		const cycleMs = cyclePhases(pattern, this.holds).reduce((sum, p) => sum + p.durationMs, 0);
 		return {
-			targetDurationMs: this.#minutes * 60_000,
+			targetDurationMs: maxCycles !== undefined ? maxCycles * cycleMs : this.#minutes * 60_000,
 			holds: this.holds,
 			...(maxCycles !== undefined && { maxCycles })
 		};

@@ -215,3 +215,36 @@ describe('BreathingPlayer', () => {
 		expect(writes.at(-1)).toMatchObject({ status: 'stopped' });
 	});
 });
+
+describe('an exercise advised in small doses', () => {
+	it('always runs its full number of breaths', () => {
+		const world = fakeWorld();
+		const fourSevenEight: BreathingExercise = {
+			...exercise,
+			id: '4-7-8',
+			maxCycles: 4,
+			hasHolds: true,
+			pattern: {
+				phases: [
+					{ kind: 'inhale', durationMs: 4000 },
+					{ kind: 'hold-in', durationMs: 7000 },
+					{ kind: 'exhale', durationMs: 8000 }
+				]
+			}
+		};
+		const withHolds = new BreathingPlayer({
+			exercise: fourSevenEight,
+			minutes: 1,
+			holds: true,
+			env: world.env
+		});
+		expect(withHolds.timeline.durationMs).toBe(76_000);
+		const withoutHolds = new BreathingPlayer({
+			exercise: fourSevenEight,
+			minutes: 10,
+			holds: false,
+			env: world.env
+		});
+		expect(withoutHolds.timeline.durationMs).toBe(48_000);
+	});
+});

@@ -1,0 +1,41 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = 4174;
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** End-to-end tests against the production build, in Debian's Chromium at phone size. */
+export default defineConfig({
+	testDir: 'tests',
+	testMatch: '**/*.spec.ts',
+	fullyParallel: true,
+	workers: 2,
+	retries: process.env.CI ? 1 : 0,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	timeout: 60_000,
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		...devices['Pixel 7'],
+		viewport: { width: 390, height: 844 },
+		locale: 'nl-NL',
+		serviceWorkers: 'allow',
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: chromium,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
+		}
+	},
+	projects: [{ name: 'phone', use: { browserName: 'chromium' } }],
+	webServer: {
+		command: `node_modules/.bin/vite preview --port ${PORT} --strictPort`,
+		port: PORT,
+		reuseExistingServer: false,
+		timeout: 60_000
+	}
+});

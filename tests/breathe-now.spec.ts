@@ -1,0 +1,124 @@
+import type { Page } from '@playwright/test';
+import { controlTime, expect, expectSessions, storedSessions, test } from './fixtures';
+
+/** Taps "Adem nu" on the home page and waits for the pacer to run. */
+async function breatheNow(page: Page) {
+	await page.getByRole('link', { name: 'Adem nu' }).click();
+	await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
+}
+
+test.describe('Breathe now', () => {
+	test.beforeEach(async ({ page }) => {
+		await controlTime(page, '/');
+	});
+
+	test('one tap starts the breathing pacer and the phases change on time', async ({ page }) => {
+		await breatheNow(page);
+		const phase = page.locator('p.phase');
+		await expect(phase).toHaveText('Adem in');
+		await expect(page.getByRole('heading', { name: 'Lange uitademing' })).toBeVisible();
+
+		// 4 s in, 6 s out: in until 4 s, out until 10 s, in again until 14 s.
+		await page.clock.runFor(2500);
+		await expect(phase).toHaveText('Adem in');
+		await page.clock.runFor(3000);
+		await expect(phase).toHaveText('Adem uit');
+		await page.clock.runFor(3000);
+		await expect(phase).toHaveText('Adem uit');
+		await page.clock.runFor(3000);
+		await expect(phase).toHaveText('Adem in');
+		await expect(page.getByRole('timer')).toHaveText(/Nog 2:4\d/);
+	});
+
+	test('stop ends the exercise at once and the session is saved as stopped', async ({ page }) => {
+		await breatheNow(page);
+		await page.clock.runFor(12_000);
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await expect(page.getByRole('heading', { name: 'Gestopt' })).toBeVisible();
+		await expectSessions(page, (s) => s.length === 1 && s[0]!.status === 'stopped');
+		const [session] = await storedSessions(page);
+		expect(session!.exerciseId).toBe('extended-exhale');
+		expect(session!.activeMs).toBeGreaterThanOrEqual(12_000);
+		expect(session!.activeMs).toBeLessThan(16_000);
+		expect(session!.distressBefore).toBeUndefined();
+	});
+
+	test('nothing is asked before it starts, and a rating after it is one tap', async ({ page }) => {
+		await breatheNow(page);
+		await expect(page.getByText('Hoe gespannen ben je nu?')).toHaveCount(0);
+		await page.clock.runFor(180_500);
+		await expect(page.getByRole('heading', { name: 'Klaar' })).toBeVisible();
+		await page.getByRole('button', { name: '3 van 10' }).click();
+		await expect(page.getByRole('status')).toHaveText('Dank je. Opgeslagen op dit toestel.');
+		await expectSessions(
+			page,
+			(s) => s[0]?.status === 'completed' && s[0].distressAfter === 3 && s[0].activeMs === 180_000
+		);
+	});
+
+	test('the rating after the exercise can be skipped', async ({ page }) => {
+		await breatheNow(page);
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await page.getByRole('button', { name: 'Overslaan' }).click();
+		await page.getByRole('link', { name: 'Terug naar start' }).click();
+		await expect(page.getByRole('link', { name: 'Adem nu' })).toBeVisible();
+		await expect(page.getByText('Lange uitademing')).toBeVisible();
+	});
+
+	test('Space pauses and resumes, Escape stops', async ({ page }) => {
+		await breatheNow(page);
+		await page.clock.runFor(2000);
+		await page.locator('body').press(' ');
+		await expect(page.getByRole('button', { name: 'Verder' })).toBeVisible();
+		const timer = page.getByRole('timer');
+		const before = await timer.textContent();
+		await page.clock.runFor(30_000);
+		await expect(timer).toHaveText(before!);
+		await page.locator('body').press(' ');
+		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
+		await page.clock.runFor(2000);
+		await expect(page.locator('p.phase')).toHaveText('Adem uit');
+		await page.locator('body').press('Escape');
+		await expect(page.getByRole('heading', { name: 'Gestopt' })).toBeVisible();
+		await expectSessions(
+			page,
+			(s) => s[0]?.status === 'stopped' && Math.abs(s[0].activeMs - 4000) < 200
+		);
+	});
+
+	test('a longer length can be chosen while breathing', async ({ page }) => {
+		await breatheNow(page);
+		await page.clock.runFor(10_000);
+		await page.getByText('10 min', { exact: true }).click();
+		await expect(page.getByRole('timer')).toHaveText(/Nog 9:[45]\d/);
+		await expect(page.getByRole('radio', { name: '10 min' })).toBeChecked();
+	});
+
+	test('a session left running when the app closed is kept as interrupted', async ({ page }) => {
+		await breatheNow(page);
+		await page.clock.runFor(6000);
+		await expectSessions(page, (s) => s[0]?.status === 'running' && s[0].activeMs >= 5000);
+		// Close the app without stopping: a fresh document on the same origin.
+		await page.evaluate(() => window.stop());
+		await page.goto('about:blank');
+		await page.goto('/');
+		await expectSessions(page, (s) => s[0]?.status === 'interrupted' && s[0].activeMs >= 5000);
+		await expect(page.getByText('onderbroken')).toBeVisible();
+	});
+});
+
+test.describe('Reduced motion', () => {
+	test.use({ reducedMotion: 'reduce' });
+
+	test('keeps the pacer still but the timing in text and a progress bar', async ({ page }) => {
+		await controlTime(page, '/nu');
+		const disc = page.getByTestId('pacer-disc');
+		const phase = page.locator('p.phase');
+		await expect(phase).toHaveText('Adem in');
+		const first = await disc.evaluate((el) => getComputedStyle(el).transform);
+		await page.clock.runFor(5000);
+		await expect(phase).toHaveText('Adem uit');
+		expect(await disc.evaluate((el) => getComputedStyle(el).transform)).toBe(first);
+		await expect(page.locator('.bar .fill')).toBeAttached();
+	});
+});

@@ -1,0 +1,68 @@
+import { controlTime, expect, expectSessions, test } from './fixtures';
+
+test.describe('The other breathing exercises', () => {
+	test.beforeEach(async ({ page }) => {
+		await controlTime(page, '/');
+	});
+
+	test('box breathing without holds goes straight from in to out', async ({ page }) => {
+		await page.getByRole('link', { name: /Vierkant ademen/ }).click();
+		await expect(page.getByRole('heading', { name: 'Vierkant ademen' })).toBeVisible();
+		await page.getByRole('switch', { name: /Vasthouden tussendoor/ }).uncheck();
+		await page.getByText('1 min', { exact: true }).click();
+		await page.getByRole('button', { name: '6 van 10' }).click();
+		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
+
+		// Without holds: 4 s in, 4 s out, never "Vasthouden".
+		const phase = page.locator('p.phase');
+		await expect(phase).toHaveText('Adem in');
+		await page.clock.runFor(5000);
+		await expect(phase).toHaveText('Adem uit');
+		await page.clock.runFor(4000);
+		await expect(phase).toHaveText('Adem in');
+		await expect(page.getByRole('timer')).toHaveText(/Nog 0:5\d/);
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await expectSessions(
+			page,
+			(s) =>
+				s[0]?.exerciseId === 'box' &&
+				s[0].holds === false &&
+				s[0].distressBefore === 6 &&
+				s[0].plannedMs === 64_000
+		);
+	});
+
+	test('box breathing with holds rests between in and out', async ({ page }) => {
+		await page.getByRole('link', { name: /Vierkant ademen/ }).click();
+		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
+		// 4 in, 4 hold, 4 out, 4 hold.
+		const phase = page.locator('p.phase');
+		await page.clock.runFor(5000);
+		await expect(phase).toHaveText('Vasthouden');
+		await page.clock.runFor(4000);
+		await expect(phase).toHaveText('Adem uit');
+	});
+
+	test('cyclic sighing has a second, small inhale', async ({ page }) => {
+		await page.getByRole('link', { name: /Zuchtend ademen/ }).click();
+		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
+		// 3 s in, 1 s a little more, 6 s out: check during the exhale, then the top-up.
+		const phase = page.locator('p.phase');
+		await page.clock.runFor(6000);
+		await expect(phase).toHaveText('Adem uit');
+		await page.clock.runFor(7000);
+		await expect(phase).toHaveText(/Nog een beetje in|Adem in/);
+	});
+
+	test('4-7-8 stops after four breaths', async ({ page }) => {
+		await page.getByRole('link', { name: /4-7-8 ademen/ }).click();
+		await expect(page.getByText('Maximaal 4 ademhalingen per keer.')).toBeVisible();
+		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
+		await expect(page.getByRole('timer')).toHaveText(/Nog 1:1\d/);
+		await page.clock.runFor(76_500);
+		await expect(page.getByRole('heading', { name: 'Klaar' })).toBeVisible();
+	});
+});

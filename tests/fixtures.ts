@@ -1,0 +1,114 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** A stored session as the app writes it. */
+export interface StoredSession {
+	id: string;
+	exerciseId: string;
+	startedAt: number;
+	endedAt: number;
+	activeMs: number;
+	plannedMs: number;
+	status: string;
+	holds?: boolean;
+	distressBefore?: number;
+	distressAfter?: number;
+}
+
+/**
+ * Every test also proves that nothing leaves the app's own origin: each request the pages
+ * and the service worker make is recorded, and the test fails on any other origin.
+ */
+export const test = base.extend<{ foreignRequests: string[] }>({
+	foreignRequests: [
+		async ({ context, baseURL }, use) => {
+			const origin = new URL(baseURL!).origin;
+			const foreign: string[] = [];
+			context.on('request', (request) => {
+				const url = request.url();
+				if (url.startsWith('data:') || url.startsWith('blob:')) return;
+				if (new URL(url).origin !== origin) foreign.push(url);
+			});
+			await use(foreign);
+			expect(foreign, 'requests to another origin').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };
+
+/** All sessions in the app's IndexedDB, read the way the browser stores them. */
+export async function storedSessions(page: Page): Promise<StoredSession[]> {
+	return page.evaluate(
+		() =>
+			new Promise<StoredSession[]>((resolve, reject) => {
+				const open = indexedDB.open('rustpunt');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					if (!db.objectStoreNames.contains('sessions')) {
+						db.close();
+						resolve([]);
+						return;
+					}
+					const all = db.transaction('sessions').objectStore('sessions').getAll();
+					all.onsuccess = () => {
+						db.close();
+						resolve(all.result as StoredSession[]);
+					};
+					all.onerror = () => reject(all.error);
+				};
+			})
+	);
+}
+
+/** Waits until the sessions in IndexedDB satisfy `check`. */
+export async function expectSessions(page: Page, check: (sessions: StoredSession[]) => boolean) {
+	let last: StoredSession[] = [];
+	await expect
+		.poll(
+			async () => {
+				last = await storedSessions(page);
+				return check(last);
+			},
+			{ timeout: 10_000, message: 'stored sessions' }
+		)
+		.toBe(true)
+		.catch((error: Error) => {
+			throw new Error(`${error.message}\nStored sessions: ${JSON.stringify(last)}`);
+		});
+}
+
+/** The accessibility check: axe finds no violations on the page as it is now. */
+export async function expectNoAxeViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	expect(
+		results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+	).toEqual([]);
+}
+
+/** Loads the app once and waits until the service worker controls the page. */
+export async function visitUntilOffline(page: Page, path = '/') {
+	await page.goto(path);
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+		await page.reload();
+	}
+	await expect
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+		.toBe(true);
+}
+
+/**
+ * Installs Playwright's clock before the page loads, so the test can move time forward with
+ * runFor: long exercises take no real time. The clock keeps flowing between steps (a
+ * stopped clock would also stop Playwright's own waiting in the page), so assertions about
+ * phases leave a margin of a second or more; bench/phase-accuracy measures the milliseconds.
+ */
+export async function controlTime(page: Page, path: string) {
+	await page.clock.install();
+	await page.goto(path);
+}

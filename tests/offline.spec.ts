@@ -1,0 +1,45 @@
+import { expect, expectSessions, test, visitUntilOffline } from './fixtures';
+
+test.describe('Offline', () => {
+	test('after one visit, every page and the exercise work in airplane mode', async ({
+		page,
+		context
+	}) => {
+		await page.clock.install();
+		await visitUntilOffline(page);
+		await context.setOffline(true);
+
+		for (const path of ['/', '/en', '/oefening/box', '/en/oefening/coherent', '/en/nu']) {
+			const response = await page.goto(path);
+			expect(response?.ok(), path).toBe(true);
+			await expect(page.locator('main h1, main h2').first(), path).toBeVisible();
+		}
+
+		await page.goto('/');
+		await page.getByRole('link', { name: 'Adem nu' }).click();
+		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
+		const phase = page.locator('p.phase');
+		await expect(phase).toHaveText('Adem in');
+		await page.clock.runFor(5500);
+		await expect(phase).toHaveText('Adem uit');
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await expectSessions(page, (s) => s[0]?.status === 'stopped');
+	});
+
+	test('the sounds come from the cache when offline', async ({ page, context }) => {
+		await visitUntilOffline(page);
+		await context.setOffline(true);
+		const sizes = await page.evaluate(async () => {
+			const names = ['inhale', 'inhale-top', 'hold', 'exhale', 'bell'];
+			return Promise.all(
+				names.map(async (n) => (await (await fetch(`/audio/${n}.wav`)).arrayBuffer()).byteLength)
+			);
+		});
+		for (const size of sizes) expect(size).toBeGreaterThan(1000);
+		const partial = await page.evaluate(async () => {
+			const response = await fetch('/audio/bell.wav', { headers: { range: 'bytes=0-99' } });
+			return { status: response.status, bytes: (await response.arrayBuffer()).byteLength };
+		});
+		expect(partial).toEqual({ status: 206, bytes: 100 });
+	});
+});
