@@ -5,12 +5,14 @@ import { exercisesPlugin } from './src/lib/content/vite-plugin.ts';
 
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
-			project: './src/lib/i18n/project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['url', 'localStorage', 'preferredLanguage', 'baseLocale'],
-			emitGitIgnore: false
-		}),
+		// Unit tests use the messages `npm run i18n` compiled (the plugin keeps files open).
+		!process.env.VITEST &&
+			paraglideVitePlugin({
+				project: './src/lib/i18n/project.inlang',
+				outdir: './src/lib/paraglide',
+				strategy: ['url', 'localStorage', 'preferredLanguage', 'baseLocale'],
+				emitGitIgnore: false
+			}),
 		exercisesPlugin(),
 		sveltekit()
 	],
