@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = 4174;
+export const UPDATE_PORT = 4176;
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** End-to-end tests against the production build, in Debian's Chromium at phone size. */
@@ -32,10 +33,19 @@ export default defineConfig({
 		}
 	},
 	projects: [{ name: 'phone', use: { browserName: 'chromium' } }],
-	webServer: {
-		command: `node_modules/.bin/vite preview --port ${PORT} --strictPort`,
-		port: PORT,
-		reuseExistingServer: false,
-		timeout: 60_000
-	}
+	webServer: [
+		{
+			command: `node_modules/.bin/vite preview --port ${PORT} --strictPort`,
+			port: PORT,
+			reuseExistingServer: false,
+			timeout: 60_000
+		},
+		{
+			// Serves build/ and can pretend a new version was deployed (tests/update.spec.ts).
+			command: 'node tests/update-server.js',
+			port: UPDATE_PORT,
+			env: { PORT: String(UPDATE_PORT) },
+			reuseExistingServer: false
+		}
+	]
 });

@@ -1,0 +1,57 @@
+// A static server for the update test only: it serves build/ like any static host, and after
+// a POST to /__test/next-version it serves a changed service worker, as after a new deploy.
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+
+const root = join(import.meta.dirname, '..', 'build');
+const port = Number(process.env.PORT || 4176);
+/** @type {Record<string, string>} */
+const types = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript',
+	'.css': 'text/css',
+	'.json': 'application/json',
+	'.webmanifest': 'application/manifest+json',
+	'.png': 'image/png',
+	'.svg': 'image/svg+xml',
+	'.wav': 'audio/wav'
+};
+let nextVersion = false;
+
+/**
+ * The file for a URL path: /nu is nu.html, / is index.html.
+ * @param {string} pathname
+ */
+function resolve(pathname) {
+	const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+	for (const candidate of [clean, `${clean}.html`, join(clean, 'index.html')]) {
+		const file = join(root, candidate);
+		if (file.startsWith(root) && existsSync(file) && statSync(file).isFile()) return file;
+	}
+	return null;
+}
+
+createServer((request, response) => {
+	const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+	if (request.method === 'POST' && pathname === '/__test/next-version') {
+		nextVersion = true;
+		response.writeHead(204).end();
+		return;
+	}
+	const file = resolve(pathname);
+	if (!file) {
+		response.writeHead(404).end('Not found');
+		return;
+	}
+	const headers = {
+		'content-type': types[extname(file)] ?? 'application/octet-stream',
+		'cache-control': 'no-cache'
+	};
+	if (pathname === '/service-worker.js' && nextVersion) {
+		response.writeHead(200, headers).end(readFileSync(file, 'utf8') + '\n// next version\n');
+		return;
+	}
+	response.writeHead(200, headers);
+	createReadStream(file).pipe(response);
+}).listen(port, () => console.log(`update test server on http://localhost:${port}`));
