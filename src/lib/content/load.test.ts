@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locales } from '../paraglide/runtime';
 import { parseExerciseFile, parseExerciseFiles } from './load';
@@ -130,5 +133,23 @@ describe('an invalid exercise file', () => {
 				{ name: 'exercises/other.yaml', source: 'id: other' }
 			])
 		).toThrow(/box\.yml: id "box" is already used by exercises\/box\.yaml\n.*other\.yaml/);
+	});
+});
+
+describe('the build', () => {
+	it('fails on an invalid file in exercises/, naming the file and the field', () => {
+		const root = mkdtempSync(join(tmpdir(), 'rustpunt-content-'));
+		try {
+			mkdirSync(join(root, 'exercises'));
+			writeFileSync(
+				join(root, 'exercises', 'box.yaml'),
+				valid.replace('seconds: 4 }\n  - { kind: exhale', 'seconds: -2 }\n  - { kind: exhale')
+			);
+			expect(() => loadExerciseDirectory(root)).toThrow(
+				'exercises/box.yaml: phases[1].seconds must be > 0'
+			);
+		} finally {
+			rmSync(root, { recursive: true, force: true });
+		}
 	});
 });
