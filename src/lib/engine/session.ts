@@ -20,11 +20,11 @@ export type SessionAction =
 	| { readonly type: 'setDuration'; readonly durationMs: number };
 
 /**
- * A gap between two ticks longer than this means the page was hidden or the phone slept;
- * the gap is not counted, so the exercise carries on from where the person left it.
- * Frames of a visible page come every 16 ms, and even a badly stalled one well within this.
+ * A gap between two ticks longer than this means the phone slept or the browser froze the
+ * page; the gap is not counted, so the exercise carries on from where the person left it.
+ * A visible page ticks every 16 ms and a hidden one about once a second, well within this.
  */
-export const SLEEP_GAP_MS = 1500;
+export const SLEEP_GAP_MS = 5000;
 
 /** A session that has not started yet. */
 export function createSession(durationMs: number): SessionState {

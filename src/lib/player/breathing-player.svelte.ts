@@ -8,6 +8,7 @@ import {
 	isActive,
 	positionAt,
 	reduceSession,
+	SLEEP_GAP_MS,
 	type BreathPhaseKind,
 	type CueKind,
 	type SessionAction,
@@ -17,8 +18,15 @@ import {
 import type { StoredSessionStatus } from '../storage';
 import type { CueSound, PlayerAudio, PlayerSessions } from './services';
 
-/** How far ahead cues are handed to the audio clock. */
+/** How far ahead cues are handed to the audio clock while the page is visible. */
 export const AUDIO_LOOKAHEAD_MS = 1500;
+/**
+ * While the page is hidden (screen off, another app in front) there are no animation frames;
+ * a timer ticks once a second instead (browsers keep that up for a page playing sound), and
+ * cues are scheduled further ahead so a late tick never leaves a gap in the sound.
+ */
+export const BACKGROUND_TICK_MS = 1000;
+export const BACKGROUND_LOOKAHEAD_MS = 6000;
 /** How often a running session is written, so a closed app loses at most this much. */
 export const CHECKPOINT_MS = 5000;
 
@@ -40,6 +48,8 @@ export interface PlayerEnvironment {
 	epochNow(): number;
 	requestFrame(callback: () => void): number;
 	cancelFrame(handle: number): void;
+	setTimer(callback: () => void, ms: number): number;
+	clearTimer(handle: number): void;
 	newId(): string;
 	/** Called when a new phase begins (vibration). */
 	onPhase?(kind: BreathPhaseKind): void;
@@ -60,6 +70,8 @@ const browserEnv: PlayerEnvironment = {
 	epochNow: () => Date.now(),
 	requestFrame: (cb) => requestAnimationFrame(cb),
 	cancelFrame: (handle) => cancelAnimationFrame(handle),
+	setTimer: (cb, ms) => window.setTimeout(cb, ms),
+	clearTimer: (handle) => window.clearTimeout(handle),
 	newId: () => crypto.randomUUID(),
 	// A mark on the performance timeline lets bench/ measure phase timing from outside.
 	onStart: (atMs) => mark('rustpunt:session-start', atMs)
@@ -90,6 +102,8 @@ export class BreathingPlayer {
 	#distressBefore: number | undefined;
 	#startedAt = 0;
 	#frame = 0;
+	#timer = 0;
+	#hidden = false;
 	#lastPhaseIndex = -1;
 	#audio: PlayerAudio | null = null;
 	#audioScheduledUntilMs = 0;
@@ -153,7 +167,7 @@ export class BreathingPlayer {
 	/** Resumes from where it paused. */
 	resume(): void {
 		if (this.#dispatch({ type: 'resume', atMs: this.#env.now() })) {
-			this.#audioScheduledUntilMs = this.#state.activeElapsedMs;
+			this.#rescheduleAudio();
 			this.#loop();
 		}
 	}
@@ -184,8 +198,7 @@ export class BreathingPlayer {
 		this.#timeline = timeline;
 		this.#dispatch({ type: 'setDuration', durationMs: timeline.durationMs });
 		// An end bell may already be on the audio clock: schedule from here again.
-		this.#audio?.cancelAll();
-		this.#audioScheduledUntilMs = this.#state.activeElapsedMs;
+		this.#rescheduleAudio();
 	}
 
 	#timelineOptions() {
@@ -223,20 +236,21 @@ export class BreathingPlayer {
 	/** Stops the loop; a session still under way is recorded as stopped. */
 	destroy(): void {
 		if (isActive(this.#state)) this.stop();
-		this.#env.cancelFrame(this.#frame);
+		this.#cancelTicks();
 		this.#audio?.cancelAll();
 		for (const remove of this.#listeners) remove();
 		this.#listeners = [];
 	}
 
-	/** After the page was hidden, sound scheduled ahead no longer matches: schedule afresh. */
-	resync(): void {
-		this.#audio?.cancelAll();
-		this.#audioScheduledUntilMs = this.#state.activeElapsedMs;
-		// The next tick would see a sleep-sized gap anyway; start counting from now.
-		if (this.#state.status === 'running') {
-			this.#state = { ...this.#state, lastTickAtMs: this.#env.now() };
-		}
+	/**
+	 * The page was hidden or shown again. Hidden, the session goes on with a tick a second and
+	 * sound scheduled further ahead; a phone that really slept shows up as a long gap, which
+	 * the engine leaves out.
+	 */
+	setHidden(hidden: boolean): void {
+		if (hidden === this.#hidden) return;
+		this.#hidden = hidden;
+		if (this.#state.status === 'running') this.#loop();
 	}
 
 	#dispatch(action: SessionAction): boolean {
@@ -247,14 +261,29 @@ export class BreathingPlayer {
 	}
 
 	#loop(): void {
-		this.#env.cancelFrame(this.#frame);
+		this.#cancelTicks();
 		const frame = () => {
-			this.#dispatch({ type: 'tick', atMs: this.#env.now() });
+			const now = this.#env.now();
+			const last = this.#state.lastTickAtMs;
+			this.#dispatch({ type: 'tick', atMs: now });
+			// After a sleep the sound scheduled before it is out of date: start again from here.
+			if (last !== null && now - last > SLEEP_GAP_MS) this.#rescheduleAudio();
 			this.#onFrame();
-			if (this.#state.status === 'running') this.#frame = this.#env.requestFrame(frame);
-			else this.#afterChange();
+			if (this.#state.status !== 'running') this.#afterChange();
+			else if (this.#hidden) this.#timer = this.#env.setTimer(frame, BACKGROUND_TICK_MS);
+			else this.#frame = this.#env.requestFrame(frame);
 		};
 		frame();
+	}
+
+	#cancelTicks(): void {
+		this.#env.cancelFrame(this.#frame);
+		this.#env.clearTimer(this.#timer);
+	}
+
+	#rescheduleAudio(): void {
+		this.#audio?.cancelAll();
+		this.#audioScheduledUntilMs = this.#state.activeElapsedMs;
 	}
 
 	#onFrame(): void {
@@ -265,7 +294,7 @@ export class BreathingPlayer {
 			this.#env.onPhase?.(phase.kind);
 		}
 		if (this.#audio && this.#state.status === 'running') {
-			const until = elapsed + AUDIO_LOOKAHEAD_MS;
+			const until = elapsed + (this.#hidden ? BACKGROUND_LOOKAHEAD_MS : AUDIO_LOOKAHEAD_MS);
 			const now = this.#env.now();
 			for (const cue of cuesBetween(this.#timeline, this.#audioScheduledUntilMs, until)) {
 				this.#audio.schedule(SOUND_FOR[cue.kind], now + (cue.atMs - elapsed));
@@ -281,7 +310,7 @@ export class BreathingPlayer {
 	/** Pause, stop or completion: silence what is scheduled and write the session. */
 	#afterChange(): void {
 		if (this.#state.status !== 'running') {
-			this.#env.cancelFrame(this.#frame);
+			this.#cancelTicks();
 			if (this.#state.status !== 'completed') this.#audio?.cancelAll();
 		}
 		void this.#save();

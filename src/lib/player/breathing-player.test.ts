@@ -20,11 +20,12 @@ const exercise: BreathingExercise = {
 	}
 };
 
-/** A clock and frame loop the test moves by hand. */
+/** A clock, frame loop and timers the test moves by hand. */
 function fakeWorld() {
 	let now = 10_000;
 	let epoch = 1_700_000_000_000;
 	let nextFrame: (() => void) | null = null;
+	let nextTimer: { at: number; cb: () => void } | null = null;
 	const phases: string[] = [];
 	return {
 		env: {
@@ -37,12 +38,19 @@ function fakeWorld() {
 			cancelFrame: () => {
 				nextFrame = null;
 			},
+			setTimer: (cb: () => void, ms: number) => {
+				nextTimer = { at: now + ms, cb };
+				return 2;
+			},
+			clearTimer: () => {
+				nextTimer = null;
+			},
 			newId: () => 'session-1',
 			onPhase: (kind: string) => phases.push(kind),
 			onStart: () => undefined
 		},
 		phases,
-		/** Runs animation frames every 16 ms for `ms`. */
+		/** Moves time on in 16 ms steps, running animation frames and timers as they fall due. */
 		advance(ms: number) {
 			const end = now + ms;
 			while (now < end) {
@@ -51,9 +59,14 @@ function fakeWorld() {
 				const frame = nextFrame;
 				nextFrame = null;
 				frame?.();
+				if (nextTimer && nextTimer.at <= now) {
+					const { cb } = nextTimer;
+					nextTimer = null;
+					cb();
+				}
 			}
 		},
-		/** Moves the clock without frames, as when the phone sleeps. */
+		/** Moves the clock without frames or timers, as when the phone sleeps. */
 		sleep(ms: number) {
 			now += ms;
 			epoch += ms;
@@ -134,6 +147,38 @@ describe('BreathingPlayer', () => {
 		world.advance(1000);
 		expect(player.activeElapsedMs).toBeLessThan(4100);
 		expect(player.status).toBe('running');
+	});
+
+	it('keeps time and sound going, a tick a second, while the page is hidden', () => {
+		const world = fakeWorld();
+		const { audio, scheduled } = fakeAudio();
+		const player = new BreathingPlayer({ exercise, minutes: 1, holds: false, env: world.env });
+		player.attachAudio(audio);
+		player.start();
+		world.advance(1000);
+		player.setHidden(true);
+		world.advance(20_000);
+		expect(player.activeElapsedMs).toBeGreaterThanOrEqual(20_000);
+		// Sound is scheduled well ahead, so a late background tick leaves no gap.
+		const last = Math.max(...scheduled.map((c) => c.at)) - 10_000;
+		expect(last).toBeGreaterThanOrEqual(24_000);
+		player.setHidden(false);
+		world.advance(1000);
+		expect(player.activeElapsedMs).toBeGreaterThanOrEqual(21_900);
+	});
+
+	it('drops sound planned before a sleep and plans it again from where it resumes', () => {
+		const world = fakeWorld();
+		const fake = fakeAudio();
+		const player = new BreathingPlayer({ exercise, minutes: 1, holds: false, env: world.env });
+		player.attachAudio(fake.audio);
+		player.start();
+		world.advance(3000);
+		world.sleep(600_000);
+		world.advance(100);
+		expect(fake.cancelled()).toBe(1);
+		const resumed = fake.scheduled.at(-1)!;
+		expect(resumed).toMatchObject({ sound: 'exhale' });
 	});
 
 	it('writes the session at start, on pause and on stop', async () => {
