@@ -12,7 +12,10 @@ const config = {
 			// Every page in both languages; the language links on each page reach the rest.
 			entries: ['*', '/en'],
 			handleHttpError: 'fail',
-			handleMissingId: 'fail'
+			// #lang=xx on the language links is read by src/app.html, not an element id.
+			handleMissingId: ({ id, message }) => {
+				if (!id.startsWith('lang=')) throw new Error(message);
+			}
 		}
 	}
 };

@@ -10,7 +10,8 @@ export default defineConfig({
 			paraglideVitePlugin({
 				project: './src/lib/i18n/project.inlang',
 				outdir: './src/lib/paraglide',
-				strategy: ['url', 'localStorage', 'preferredLanguage', 'baseLocale'],
+				// The URL decides (/en/...); the first-visit choice is made in src/app.html.
+				strategy: ['url', 'baseLocale'],
 				emitGitIgnore: false
 			}),
 		exercisesPlugin(),

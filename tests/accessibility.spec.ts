@@ -30,7 +30,8 @@ test.describe('Accessibility', () => {
 
 	test('screen readers hear each new phase through a polite live region', async ({ page }) => {
 		await controlTime(page, '/nu');
-		const live = page.locator('[aria-live="polite"]');
+		const live = page.getByRole('status');
+		await expect(live).toHaveAttribute('aria-live', 'polite');
 		await expect(live).toHaveText('Adem in');
 		await page.clock.runFor(5500);
 		await expect(live).toHaveText('Adem uit');

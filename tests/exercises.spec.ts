@@ -14,7 +14,7 @@ test.describe('The other breathing exercises', () => {
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 
 		// Without holds: 4 s in, 4 s out, never "Vasthouden".
-		const phase = page.locator('p.phase');
+		const phase = page.getByRole('status');
 		await expect(phase).toHaveText('Adem in');
 		await page.clock.runFor(5000);
 		await expect(phase).toHaveText('Adem uit');
@@ -37,7 +37,7 @@ test.describe('The other breathing exercises', () => {
 		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 		// 4 in, 4 hold, 4 out, 4 hold.
-		const phase = page.locator('p.phase');
+		const phase = page.getByRole('status');
 		await page.clock.runFor(5000);
 		await expect(phase).toHaveText('Vasthouden');
 		await page.clock.runFor(4000);
@@ -49,7 +49,7 @@ test.describe('The other breathing exercises', () => {
 		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 		// 3 s in, 1 s a little more, 6 s out: check during the exhale, then the top-up.
-		const phase = page.locator('p.phase');
+		const phase = page.getByRole('status');
 		await page.clock.runFor(6000);
 		await expect(phase).toHaveText('Adem uit');
 		await page.clock.runFor(7000);
@@ -58,7 +58,8 @@ test.describe('The other breathing exercises', () => {
 
 	test('4-7-8 stops after four breaths', async ({ page }) => {
 		await page.getByRole('link', { name: /4-7-8 ademen/ }).click();
-		await expect(page.getByText('Maximaal 4 ademhalingen per keer.')).toBeVisible();
+		await expect(page.getByText('4 ademhalingen per keer is genoeg.')).toBeVisible();
+		await expect(page.getByRole('group', { name: 'Duur' })).toHaveCount(0);
 		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 		await expect(page.getByRole('timer')).toHaveText(/Nog 1:1\d/);

@@ -38,7 +38,7 @@ export const test = base.extend<{ foreignRequests: string[] }>({
 
 export { expect };
 
-/** All sessions in the app's IndexedDB, read the way the browser stores them. */
+/** All sessions in the app's IndexedDB, newest first, read the way the browser stores them. */
 export async function storedSessions(page: Page): Promise<StoredSession[]> {
 	return page.evaluate(
 		() =>
@@ -55,7 +55,8 @@ export async function storedSessions(page: Page): Promise<StoredSession[]> {
 					const all = db.transaction('sessions').objectStore('sessions').getAll();
 					all.onsuccess = () => {
 						db.close();
-						resolve(all.result as StoredSession[]);
+						const sessions = all.result as StoredSession[];
+						resolve(sessions.sort((a, b) => b.startedAt - a.startedAt));
 					};
 					all.onerror = () => reject(all.error);
 				};

@@ -19,7 +19,7 @@ test.describe('Languages', () => {
 			await page.getByRole('link', { name: 'Breathe now' }).click();
 			await expect(page).toHaveURL(/\/en\/nu$/);
 			await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
-			const phase = page.locator('p.phase');
+			const phase = page.getByRole('status');
 			await expect(phase).toHaveText('Breathe in');
 			await page.clock.runFor(5500);
 			await expect(phase).toHaveText('Breathe out');

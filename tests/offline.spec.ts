@@ -18,7 +18,7 @@ test.describe('Offline', () => {
 		await page.goto('/');
 		await page.getByRole('link', { name: 'Adem nu' }).click();
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
-		const phase = page.locator('p.phase');
+		const phase = page.getByRole('status');
 		await expect(phase).toHaveText('Adem in');
 		await page.clock.runFor(5500);
 		await expect(phase).toHaveText('Adem uit');

@@ -5,6 +5,9 @@ export type CueSound = 'inhale' | 'inhale-top' | 'hold' | 'exhale' | 'bell';
 
 const SOUNDS: readonly CueSound[] = ['inhale', 'inhale-top', 'hold', 'exhale', 'bell'];
 
+/** A cue may sound this late (a slow start, a context just resumed); later, it is skipped. */
+export const LATE_TOLERANCE_MS = 300;
+
 /** The URL of a cue sound (precached by the service worker). */
 export function soundUrl(sound: CueSound): string {
 	return `/audio/${sound}.wav`;
@@ -20,6 +23,7 @@ export class CueAudio {
 	#buffers = new Map<CueSound, AudioBuffer>();
 	#fallback = new Map<CueSound, Howl>();
 	#pending = new Set<AudioBufferSourceNode>();
+	#timers = new Set<number>();
 	#ready: Promise<void>;
 
 	constructor() {
@@ -36,11 +40,6 @@ export class CueAudio {
 	/** Resolves when every cue sound is decoded (or fell back to plain Howler playback). */
 	get ready(): Promise<void> {
 		return this.#ready;
-	}
-
-	/** True when the audio can be heard now (the context is running). */
-	get running(): boolean {
-		return !Howler.usingWebAudio || Howler.ctx?.state === 'running';
 	}
 
 	async #load(): Promise<void> {
@@ -76,19 +75,17 @@ export class CueAudio {
 	}
 
 	/**
-	 * Schedules a sound to be heard at `perfTimeMs` (performance.now() clock).
-	 * A cue whose moment has already passed by more than a frame is dropped, not played late.
+	 * Schedules a sound to be heard at `perfTimeMs` (performance.now() clock). Returns false
+	 * when it cannot be taken now (sound not ready or the context suspended), so the caller
+	 * offers it again; a cue already more than LATE_TOLERANCE_MS late is dropped (true).
 	 */
-	schedule(sound: CueSound, perfTimeMs: number): void {
+	schedule(sound: CueSound, perfTimeMs: number): boolean {
 		const ctx = Howler.ctx;
 		const buffer = this.#buffers.get(sound);
-		if (!ctx || !buffer) {
-			if (Math.abs(perfTimeMs - performance.now()) < 50) this.#fallback.get(sound)?.play();
-			return;
-		}
-		if (ctx.state !== 'running') return;
-		const when = contextTimeFor(ctx, perfTimeMs);
-		if (when < ctx.currentTime - 0.017) return;
+		if (!ctx || !buffer) return this.#scheduleFallback(sound, perfTimeMs);
+		if (ctx.state !== 'running') return false;
+		const { when, heardNow } = contextTimes(ctx, perfTimeMs);
+		if (heardNow - when > LATE_TOLERANCE_MS / 1000) return true;
 		const source = ctx.createBufferSource();
 		source.buffer = buffer;
 		source.connect(Howler.masterGain);
@@ -98,10 +95,30 @@ export class CueAudio {
 			this.#pending.delete(source);
 			source.disconnect();
 		};
+		return true;
+	}
+
+	/** Without Web Audio (rare): plain Howler playback on a timer, less exact but audible. */
+	#scheduleFallback(sound: CueSound, perfTimeMs: number): boolean {
+		const howl = this.#fallback.get(sound);
+		if (!howl) return false;
+		const delayMs = perfTimeMs - performance.now();
+		if (delayMs < -LATE_TOLERANCE_MS) return true;
+		const timer = window.setTimeout(
+			() => {
+				this.#timers.delete(timer);
+				howl.play();
+			},
+			Math.max(0, delayMs)
+		);
+		this.#timers.add(timer);
+		return true;
 	}
 
 	/** Silences every cue scheduled but not yet finished (pause, stop, the page coming back). */
 	cancelAll(): void {
+		for (const timer of this.#timers) window.clearTimeout(timer);
+		this.#timers.clear();
 		for (const source of this.#pending) {
 			try {
 				source.stop();
@@ -113,28 +130,30 @@ export class CueAudio {
 		this.#pending.clear();
 	}
 
-	/** Stops listening to the page; the context itself stays with Howler for the next exercise. */
-	dispose(): void {
-		this.cancelAll();
-		document.removeEventListener('visibilitychange', this.#resumeWhenVisible);
-		document.removeEventListener('pointerdown', this.#resumeOnGesture, { capture: true });
-		document.removeEventListener('keydown', this.#resumeOnGesture, { capture: true });
-	}
-
 	#resumeWhenVisible = () => {
-		if (document.visibilityState === 'visible' && Howler.ctx?.state === 'suspended') {
-			void Howler.ctx.resume().catch(() => undefined);
+		// 'suspended', or iOS's 'interrupted' after a call or another app's sound.
+		const ctx = Howler.ctx;
+		if (document.visibilityState === 'visible' && ctx && ctx.state !== 'running') {
+			void ctx.resume().catch(() => undefined);
 		}
 	};
 
 	#resumeOnGesture = () => this.unlock();
 }
 
-/** Converts a performance.now() time to the AudioContext clock, allowing for output latency. */
-function contextTimeFor(ctx: AudioContext, perfTimeMs: number): number {
+/**
+ * Converts a performance.now() time to the AudioContext clock. With an output timestamp the
+ * output latency is allowed for: `when` is the context time that will be heard at that
+ * moment, and `heardNow` the context time being heard right now.
+ */
+function contextTimes(ctx: AudioContext, perfTimeMs: number): { when: number; heardNow: number } {
+	const nowMs = performance.now();
 	const stamp = typeof ctx.getOutputTimestamp === 'function' ? ctx.getOutputTimestamp() : undefined;
 	if (stamp?.contextTime !== undefined && stamp.performanceTime) {
-		return stamp.contextTime + (perfTimeMs - stamp.performanceTime) / 1000;
+		return {
+			when: stamp.contextTime + (perfTimeMs - stamp.performanceTime) / 1000,
+			heardNow: stamp.contextTime + (nowMs - stamp.performanceTime) / 1000
+		};
 	}
-	return ctx.currentTime + (perfTimeMs - performance.now()) / 1000;
+	return { when: ctx.currentTime + (perfTimeMs - nowMs) / 1000, heardNow: ctx.currentTime };
 }

@@ -18,6 +18,7 @@ export const LocalizedTextSchema = v.strictObject(
 	strictMessage('a text in both nl and en')
 );
 
+/** The phase kinds an exercise file may use (the engine's BreathPhaseKind). */
 export const BREATH_PHASE_KINDS = [
 	'inhale',
 	'inhale-top',
@@ -34,6 +35,7 @@ const seconds = v.pipe(
 	v.maxValue(60, 'must be at most 60')
 );
 
+/** One phase of a breathing cycle in an exercise file. */
 export const PhaseSchema = v.strictObject(
 	{
 		kind: v.picklist(BREATH_PHASE_KINDS, `must be one of ${BREATH_PHASE_KINDS.join(', ')}`),
@@ -42,6 +44,7 @@ export const PhaseSchema = v.strictObject(
 	strictMessage('a phase with kind and seconds')
 );
 
+/** The lengths a person can choose for a session. */
 export const SESSION_MINUTES = [1, 3, 5, 10] as const;
 
 /** One breathing exercise file in exercises/. */

@@ -25,7 +25,10 @@ export class ScreenWakeLock {
 	async #request(): Promise<void> {
 		if (!('wakeLock' in navigator) || document.visibilityState !== 'visible') return;
 		try {
-			this.#sentinel = await navigator.wakeLock.request('screen');
+			const sentinel = await navigator.wakeLock.request('screen');
+			// Released while the request was under way: let go of it at once.
+			if (!this.#wanted) await sentinel.release();
+			else this.#sentinel = sentinel;
 		} catch {
 			// Refused (battery saver, no permission): the exercise works without it.
 			this.#sentinel = null;

@@ -23,10 +23,13 @@ export const AUDIO_LOOKAHEAD_MS = 1500;
 /**
  * While the page is hidden (screen off, another app in front) there are no animation frames;
  * a timer ticks once a second instead (browsers keep that up for a page playing sound), and
- * cues are scheduled further ahead so a late tick never leaves a gap in the sound.
+ * cues are scheduled further ahead so a late tick never leaves a gap in the sound (but less
+ * than a sleep gap, so that nothing already heard is planned twice).
  */
 export const BACKGROUND_TICK_MS = 1000;
-export const BACKGROUND_LOOKAHEAD_MS = 6000;
+export const BACKGROUND_LOOKAHEAD_MS = 4000;
+/** Sound that arrives just after the start still plays the start bell and the first cue. */
+export const AUDIO_ATTACH_GRACE_MS = 300;
 /** How often a running session is written, so a closed app loses at most this much. */
 export const CHECKPOINT_MS = 5000;
 
@@ -109,8 +112,8 @@ export class BreathingPlayer {
 	#audioScheduledUntilMs = 0;
 	#sessions: PlayerSessions | null = null;
 	#sessionWritten: Promise<void> | null = null;
+	#lastSave: Promise<void> = Promise.resolve();
 	#lastCheckpointMs = 0;
-	#listeners: (() => void)[] = [];
 
 	/** Where the session is now: phase, progress, remaining time. */
 	readonly position = $derived(positionAt(this.#timeline, this.#state.activeElapsedMs));
@@ -215,7 +218,7 @@ export class BreathingPlayer {
 	/** Connects sound once the audio module has loaded; cues due from now on are scheduled. */
 	attachAudio(audio: PlayerAudio): void {
 		this.#audio = audio;
-		this.#audioScheduledUntilMs = this.#state.activeElapsedMs;
+		this.#audioScheduledUntilMs = Math.max(0, this.#state.activeElapsedMs - AUDIO_ATTACH_GRACE_MS);
 	}
 
 	/** Connects storage once it has loaded; a session already under way is written at once. */
@@ -233,13 +236,18 @@ export class BreathingPlayer {
 		return this.#save();
 	}
 
-	/** Stops the loop; a session still under way is recorded as stopped. */
+	/** Resolves when everything written so far is stored (a rating waits for this). */
+	get saved(): Promise<void> {
+		return this.#lastSave;
+	}
+
+	/**
+	 * Stops the loop; a session still under way is recorded as stopped. After completion the
+	 * end bell is left to ring out.
+	 */
 	destroy(): void {
 		if (isActive(this.#state)) this.stop();
 		this.#cancelTicks();
-		this.#audio?.cancelAll();
-		for (const remove of this.#listeners) remove();
-		this.#listeners = [];
 	}
 
 	/**
@@ -296,10 +304,15 @@ export class BreathingPlayer {
 		if (this.#audio && this.#state.status === 'running') {
 			const until = elapsed + (this.#hidden ? BACKGROUND_LOOKAHEAD_MS : AUDIO_LOOKAHEAD_MS);
 			const now = this.#env.now();
+			let scheduledUntil = until;
 			for (const cue of cuesBetween(this.#timeline, this.#audioScheduledUntilMs, until)) {
-				this.#audio.schedule(SOUND_FOR[cue.kind], now + (cue.atMs - elapsed));
+				// Not taken (sound still suspended): offer it again on the next tick.
+				if (!this.#audio.schedule(SOUND_FOR[cue.kind], now + (cue.atMs - elapsed))) {
+					scheduledUntil = cue.atMs;
+					break;
+				}
 			}
-			this.#audioScheduledUntilMs = until;
+			this.#audioScheduledUntilMs = scheduledUntil;
 		}
 		if (elapsed - this.#lastCheckpointMs >= CHECKPOINT_MS) {
 			this.#lastCheckpointMs = elapsed;
@@ -340,16 +353,18 @@ export class BreathingPlayer {
 	#save(): Promise<void> {
 		const sessions = this.#sessions;
 		const written = this.#sessionWritten;
-		if (!sessions || !written) return Promise.resolve();
+		if (!sessions || !written) return this.#lastSave;
 		const progress = {
 			activeMs: this.#state.activeElapsedMs,
+			plannedMs: this.#timeline.durationMs,
 			status: this.#storedStatus(),
 			endedAt: this.#env.epochNow()
 		};
-		return written
+		this.#lastSave = written
 			.then(() => sessions.update(this.sessionId, progress))
 			.catch((error: unknown) => {
 				console.error('Could not save the session', error);
 			});
+		return this.#lastSave;
 	}
 }

@@ -74,14 +74,25 @@ function fakeWorld() {
 	};
 }
 
+/** Records what would be played; `ready` false plays the part of a suspended context. */
 function fakeAudio() {
 	const scheduled: { sound: string; at: number }[] = [];
 	let cancelled = 0;
+	let ready = true;
 	const audio: PlayerAudio = {
-		schedule: (sound, at) => void scheduled.push({ sound, at }),
+		schedule: (sound, at) => {
+			if (!ready) return false;
+			scheduled.push({ sound, at });
+			return true;
+		},
 		cancelAll: () => void cancelled++
 	};
-	return { audio, scheduled, cancelled: () => cancelled };
+	return {
+		audio,
+		scheduled,
+		cancelled: () => cancelled,
+		setReady: (value: boolean) => void (ready = value)
+	};
 }
 
 function fakeSessions() {
@@ -120,6 +131,43 @@ describe('BreathingPlayer', () => {
 		expect(cues.at(-1)).toBe('bell@60000');
 		expect(cues.filter((c) => c.startsWith('exhale'))).toHaveLength(6);
 		expect(player.status).toBe('completed');
+	});
+
+	it('still rings the start bell when the sound loads just after the start', () => {
+		const world = fakeWorld();
+		const { audio, scheduled } = fakeAudio();
+		const player = new BreathingPlayer({ exercise, minutes: 1, holds: false, env: world.env });
+		player.start();
+		world.advance(120);
+		player.attachAudio(audio);
+		world.advance(16);
+		expect(scheduled.slice(0, 2).map((c) => c.sound)).toEqual(['bell', 'inhale']);
+	});
+
+	it('offers a cue again while the sound is still suspended', () => {
+		const world = fakeWorld();
+		const fake = fakeAudio();
+		const player = new BreathingPlayer({ exercise, minutes: 1, holds: false, env: world.env });
+		player.attachAudio(fake.audio);
+		fake.setReady(false);
+		player.start();
+		world.advance(3000);
+		expect(fake.scheduled).toEqual([]);
+		fake.setReady(true);
+		world.advance(16);
+		expect(fake.scheduled.map((c) => c.sound)).toContain('exhale');
+	});
+
+	it('lets the end bell ring out after completion, even when the screen closes', () => {
+		const world = fakeWorld();
+		const fake = fakeAudio();
+		const player = new BreathingPlayer({ exercise, minutes: 1, holds: false, env: world.env });
+		player.attachAudio(fake.audio);
+		player.start();
+		world.advance(60_100);
+		player.destroy();
+		expect(player.status).toBe('completed');
+		expect(fake.cancelled()).toBe(0);
 	});
 
 	it('silences scheduled sound on pause and carries on where it was', () => {
@@ -246,6 +294,19 @@ describe('BreathingPlayer', () => {
 		expect(player.timeline.durationMs).toBe(600_000);
 		world.advance(60_000);
 		expect(player.status).toBe('running');
+	});
+
+	it('stores the new length with the session', async () => {
+		const world = fakeWorld();
+		const { sessions, writes } = fakeSessions();
+		const player = new BreathingPlayer({ exercise, minutes: 3, holds: false, env: world.env });
+		player.attachSessions(sessions);
+		player.start();
+		player.setMinutes(5);
+		world.advance(500);
+		player.stop();
+		await player.saved;
+		expect(writes.at(-1)).toMatchObject({ status: 'stopped', plannedMs: 300_000 });
 	});
 
 	it('records a session still under way as stopped when the page goes away', async () => {

@@ -1,6 +1,15 @@
 const MUTED_KEY = 'rustpunt:muted';
 const HOLDS_KEY = 'rustpunt:holds:';
 
+/** Reads a stored choice; blocked storage (private mode, policies) reads as nothing. */
+function read(key: string): string | null {
+	try {
+		return typeof localStorage === 'undefined' ? null : localStorage.getItem(key);
+	} catch {
+		return null;
+	}
+}
+
 function write(key: string, value: string): void {
 	try {
 		localStorage.setItem(key, value);
@@ -14,9 +23,7 @@ class Preferences {
 	#muted = $state(false);
 
 	constructor() {
-		if (typeof localStorage !== 'undefined') {
-			this.#muted = localStorage.getItem(MUTED_KEY) === 'true';
-		}
+		this.#muted = read(MUTED_KEY) === 'true';
 	}
 
 	get muted(): boolean {
@@ -30,8 +37,7 @@ class Preferences {
 
 	/** Whether this exercise runs with its holds; on unless the person switched them off. */
 	holdsFor(exerciseId: string): boolean {
-		if (typeof localStorage === 'undefined') return true;
-		return localStorage.getItem(HOLDS_KEY + exerciseId) !== 'false';
+		return read(HOLDS_KEY + exerciseId) !== 'false';
 	}
 
 	/** Remembers the holds choice for one exercise. */

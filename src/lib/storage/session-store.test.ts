@@ -42,8 +42,18 @@ describe('SessionStore', () => {
 	it('updates it as it goes and when it ends', async () => {
 		const store = new SessionStore(db);
 		await store.start({ id: 'a', startedAt: 1000, ...base });
-		await store.update('a', { activeMs: 5000.4, status: 'running', endedAt: 6000 });
-		await store.update('a', { activeMs: 42_000, status: 'stopped', endedAt: 50_000 });
+		await store.update('a', {
+			activeMs: 5000.4,
+			plannedMs: 180_000,
+			status: 'running',
+			endedAt: 6000
+		});
+		await store.update('a', {
+			activeMs: 42_000,
+			plannedMs: 300_000,
+			status: 'stopped',
+			endedAt: 50_000
+		});
 		await store.rateAfter('a', 3);
 		expect(await store.get('a')).toMatchObject({
 			activeMs: 42_000,
@@ -70,9 +80,19 @@ describe('SessionStore', () => {
 	it('marks a session left running as interrupted on the next start, and loses nothing', async () => {
 		const first = new SessionStore(db);
 		await first.start({ id: 'left', startedAt: 1000, ...base });
-		await first.update('left', { activeMs: 65_000, status: 'running', endedAt: 66_000 });
+		await first.update('left', {
+			activeMs: 65_000,
+			plannedMs: 180_000,
+			status: 'running',
+			endedAt: 66_000
+		});
 		await first.start({ id: 'done', startedAt: 2000, ...base });
-		await first.update('done', { activeMs: 180_000, status: 'completed', endedAt: 200_000 });
+		await first.update('done', {
+			activeMs: 180_000,
+			plannedMs: 180_000,
+			status: 'completed',
+			endedAt: 200_000
+		});
 
 		// The app is opened again: a new store on the same database.
 		const reopened = new SessionStore(reopen());
@@ -94,5 +114,22 @@ describe('SessionStore', () => {
 		const store = new SessionStore(db);
 		for (let i = 0; i < 8; i++) await store.start({ id: `s${i}`, startedAt: 1000 * i, ...base });
 		expect((await store.recent(3)).map((s) => s.id)).toEqual(['s7', 's6', 's5']);
+	});
+});
+
+describe('reading stored sessions', () => {
+	it('leaves out a damaged record instead of showing it wrongly', async () => {
+		const store = new SessionStore(db);
+		await store.start({ id: 'good', startedAt: 2000, ...base });
+		await db.sessions.put({ id: 'bad', startedAt: 3000, exerciseId: 7, status: 'weird' } as never);
+		expect((await store.recent(5)).map((s) => s.id)).toEqual(['good']);
+	});
+
+	it('tries recovery again after a failure instead of refusing every new session', async () => {
+		const store = new SessionStore(db);
+		db.close();
+		await expect(store.recoverInterrupted()).rejects.toThrow();
+		await db.open();
+		await expect(store.recoverInterrupted()).resolves.toBe(0);
 	});
 });

@@ -1,9 +1,16 @@
 import type { RustpuntDb } from './db';
-import { isDistressRating, type SessionRecord, type StoredSessionStatus } from './sessions';
+import {
+	isDistressRating,
+	isSessionRecord,
+	type SessionRecord,
+	type StoredSessionStatus
+} from './sessions';
 
 /** What a player reports about a session as it goes. */
 export interface SessionProgress {
 	activeMs: number;
+	/** The length chosen, which may change during the session. */
+	plannedMs: number;
 	status: StoredSessionStatus;
 	endedAt: number;
 }
@@ -25,7 +32,12 @@ export class SessionStore {
 		this.#recovered ??= this.#db.sessions
 			.where('status')
 			.equals('running')
-			.modify({ status: 'interrupted' });
+			.modify({ status: 'interrupted' })
+			.catch((error: unknown) => {
+				// Try again next time rather than refusing every session from now on.
+				this.#recovered = undefined;
+				throw error;
+			});
 		return this.#recovered;
 	}
 
@@ -46,6 +58,7 @@ export class SessionStore {
 	async update(id: string, progress: SessionProgress): Promise<void> {
 		await this.#db.sessions.update(id, {
 			activeMs: Math.max(0, Math.round(progress.activeMs)),
+			plannedMs: progress.plannedMs,
 			status: progress.status,
 			endedAt: progress.endedAt
 		});
@@ -62,8 +75,12 @@ export class SessionStore {
 		return this.#db.sessions.get(id);
 	}
 
-	/** The most recent sessions, newest first, reading only as many as asked for. */
-	recent(limit: number): Promise<SessionRecord[]> {
-		return this.#db.sessions.orderBy('startedAt').reverse().limit(limit).toArray();
+	/**
+	 * The most recent sessions, newest first, reading only as many as asked for. A damaged
+	 * record is left out rather than shown wrongly.
+	 */
+	async recent(limit: number): Promise<SessionRecord[]> {
+		const records = await this.#db.sessions.orderBy('startedAt').reverse().limit(limit).toArray();
+		return records.filter(isSessionRecord);
 	}
 }

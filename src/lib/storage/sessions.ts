@@ -25,3 +25,24 @@ export interface SessionRecord {
 export function isDistressRating(value: unknown): value is number {
 	return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 10;
 }
+
+const STATUSES: ReadonlySet<unknown> = new Set(['running', 'completed', 'stopped', 'interrupted']);
+const isTime = (value: unknown) =>
+	typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+/** True for a stored record with the shape the app relies on (checked when read). */
+export function isSessionRecord(value: unknown): value is SessionRecord {
+	if (typeof value !== 'object' || value === null) return false;
+	const r = value as Record<string, unknown>;
+	return (
+		typeof r.id === 'string' &&
+		typeof r.exerciseId === 'string' &&
+		isTime(r.startedAt) &&
+		isTime(r.endedAt) &&
+		isTime(r.activeMs) &&
+		isTime(r.plannedMs) &&
+		STATUSES.has(r.status) &&
+		(r.distressBefore === undefined || isDistressRating(r.distressBefore)) &&
+		(r.distressAfter === undefined || isDistressRating(r.distressAfter))
+	);
+}

@@ -10,10 +10,17 @@ export function registerServiceWorker(): void {
 	const wb = new Workbox('/service-worker.js', { scope: '/' });
 	wb.addEventListener('waiting', () => {
 		updateState.offer(() => {
-			wb.addEventListener('controlling', () => window.location.reload());
-			/** Tell the waiting service worker to take over. */
+			wb.addEventListener('controlling', reloadWithoutStarting);
+			// Tell the waiting service worker to take over.
 			wb.messageSkipWaiting();
 		});
 	});
 	void wb.register().catch((error: unknown) => console.error('Offline support unavailable', error));
+}
+
+/** Reloads into the new version; "breathe now" would start again, so it goes home instead. */
+function reloadWithoutStarting(): void {
+	const { pathname } = window.location;
+	if (/(^|\/)nu$/.test(pathname)) window.location.replace(pathname.replace(/\/?nu$/, '') || '/');
+	else window.location.reload();
 }
