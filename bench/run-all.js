@@ -1,0 +1,205 @@
+// @ts-check
+/**
+ * Runs every bench in turn (bundle size, first frame, Lighthouse, then the long phase
+ * accuracy run) and prints a summary as a Markdown table for the README.
+ *
+ * Usage: node bench/run-all.js [--no-build] [--minutes 10] [--skip lighthouse,phase-accuracy]
+ * Exits non-zero when a bench failed; the summary still shows the ones that ran.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { RESULTS_DIR, ROOT, ensureBuild, environment, writeResult } from './lib/common.js';
+
+const BENCHES = ['bundle-size', 'first-frame', 'lighthouse', 'phase-accuracy'];
+
+/**
+ * The result a bench wrote during this run, or null.
+ * @param {string} name
+ * @param {number} since epoch ms
+ * @returns {any}
+ */
+function freshResult(name, since) {
+	const path = join(RESULTS_DIR, `${name}.json`);
+	if (!existsSync(path)) return null;
+	const data = JSON.parse(readFileSync(path, 'utf8'));
+	return Date.parse(data.measuredAt) >= since ? data : null;
+}
+
+/**
+ * @param {number} bytes
+ */
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+/**
+ * @param {number | null | undefined} ms
+ */
+const ms = (ms) => (ms === null || ms === undefined || Number.isNaN(ms) ? '-' : ms.toFixed(1));
+
+/**
+ * The summary rows: measure, result, target.
+ * @param {Record<string, any>} r results by bench name (null when it did not run)
+ * @param {Record<string, string>} status "ok", "skipped" or "failed (exit n)" per bench
+ * @returns {string[][]}
+ */
+function summaryRows(r, status) {
+	/** @type {string[][]} */
+	const rows = [];
+	const missing = (/** @type {string} */ name) => status[name] ?? 'did not run';
+
+	const bundle = r['bundle-size'];
+	if (bundle) {
+		const { js, css } = bundle.breatheNow.totals;
+		rows.push([
+			'JS to open /nu, gzip (raw)',
+			`${kb(js.gzip)} (${kb(js.raw)}), ${js.files} files`,
+			`≤ ${kb(bundle.breatheNow.jsGzipBudget)}`
+		]);
+		rows.push(['CSS to open /nu, gzip (raw)', `${kb(css.gzip)} (${kb(css.raw)})`, '']);
+		rows.push([
+			'Precached by the service worker',
+			`${kb(bundle.precache.total.raw)} in ${bundle.precache.total.files} files`,
+			''
+		]);
+	} else rows.push(['Bundle size', missing('bundle-size'), '']);
+
+	const first = r['first-frame'];
+	if (first) {
+		const f = first.firstFrameMs;
+		rows.push([
+			`Pacer first frame, offline, ${first.cpuThrottlingRate}x CPU: p50 (min–max)`,
+			`${ms(f.p50)} ms (${ms(f.min)}–${ms(f.max)})`,
+			`< ${first.targetMs} ms`
+		]);
+		rows.push([
+			'First contentful paint, same runs: p50 (min–max)',
+			`${ms(first.fcpMs.p50)} ms (${ms(first.fcpMs.min)}–${ms(first.fcpMs.max)})`,
+			''
+		]);
+	} else rows.push(['Pacer first frame', missing('first-frame'), '< 300 ms']);
+
+	const lh = r.lighthouse;
+	if (lh?.available) {
+		for (const page of lh.pages) {
+			const s = page.scores;
+			rows.push([
+				`Lighthouse mobile ${page.path}: performance / accessibility / best practices`,
+				`${s.performance ?? '-'} / ${s.accessibility ?? '-'} / ${s['best-practices'] ?? '-'}`,
+				''
+			]);
+		}
+	} else
+		rows.push([
+			'Lighthouse',
+			lh?.reason ? `could not run: ${lh.reason}` : missing('lighthouse'),
+			''
+		]);
+
+	const phase = r['phase-accuracy'];
+	if (phase) {
+		const label = phase.label.domChange;
+		const cue = phase.cues.outputStamp;
+		rows.push([
+			`Phase label vs. boundary, ${phase.minutes} min: p50 / p99 / max`,
+			`${ms(label.p50)} / ${ms(label.p99)} / ${ms(label.max)} ms (n=${label.n})`,
+			`p99 ≤ ${phase.targetP99Ms} ms`
+		]);
+		rows.push([
+			'Audio cue vs. boundary: p50 / p99 / max',
+			`${ms(cue.p50)} / ${ms(cue.p99)} / ${ms(cue.max)} ms (n=${cue.n})`,
+			`p99 ≤ ${phase.targetP99Ms} ms`
+		]);
+		const steady = phase.cues.outputStampAfterStart;
+		if (steady) {
+			rows.push([
+				'Audio cue vs. boundary, leaving out the cue at 0 ms: p50 / p99 / max',
+				`${ms(steady.p50)} / ${ms(steady.p99)} / ${ms(steady.max)} ms (n=${steady.n})`,
+				`p99 ≤ ${phase.targetP99Ms} ms`
+			]);
+		}
+		rows.push([
+			'Drift: mean label error, first → last minute',
+			`${ms(label.firstMinuteMean)} → ${ms(label.lastMinuteMean)} ms`,
+			'no growth'
+		]);
+	} else rows.push(['Phase accuracy', missing('phase-accuracy'), 'p99 ≤ 17 ms']);
+	return rows;
+}
+
+/**
+ * @param {string[][]} rows
+ */
+function markdownTable(rows) {
+	const escape = (/** @type {string} */ cell) => cell.replaceAll('|', '\\|');
+	return [
+		'| Measure | Result | Target |',
+		'| --- | --- | --- |',
+		...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)
+	].join('\n');
+}
+
+function main() {
+	const { values } = parseArgs({
+		options: {
+			'no-build': { type: 'boolean', default: false },
+			minutes: { type: 'string', default: '10' },
+			skip: { type: 'string', default: '' }
+		},
+		strict: true
+	});
+	const skip = new Set(values.skip.split(',').filter(Boolean));
+	const unknown = [...skip].filter((name) => !BENCHES.includes(name));
+	if (unknown.length) throw new Error(`--skip: unknown bench ${unknown.join(', ')}`);
+
+	// Build once here; the benches themselves then never build.
+	ensureBuild({ noBuild: values['no-build'] });
+	const since = Date.now();
+
+	/** @type {Record<string, string>} */
+	const status = {};
+	for (const name of BENCHES) {
+		if (skip.has(name)) {
+			status[name] = 'skipped';
+			continue;
+		}
+		const args = [join('bench', `${name}.js`), '--no-build'];
+		if (name === 'phase-accuracy') args.push('--minutes', values.minutes);
+		console.log(`\n=== ${name} ===\n`);
+		const run = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+		status[name] = run.status === 0 ? 'ok' : `failed (exit ${run.status ?? run.signal})`;
+	}
+
+	/** @type {Record<string, any>} */
+	const results = Object.fromEntries(BENCHES.map((name) => [name, freshResult(name, since)]));
+	const env = environment();
+	const date = new Date().toISOString().slice(0, 10);
+	const markdown = [
+		`Measured ${date} on ${env.cpus} CPU(s) (${env.cpuModel ?? 'unknown CPU'}), ` +
+			`${env.chromium ?? 'Chromium'}, headless.`,
+		'',
+		markdownTable(summaryRows(results, status))
+	].join('\n');
+
+	console.log('\n=== Summary (Markdown) ===\n');
+	console.log(markdown);
+	const failed = Object.entries(status).filter(([, s]) => s.startsWith('failed'));
+	if (failed.length)
+		console.log(`\nFailed: ${failed.map(([name, s]) => `${name} ${s}`).join(', ')}`);
+
+	const path = writeResult('run-all', {
+		measuredAt: new Date().toISOString(),
+		environment: env,
+		status,
+		markdown
+	});
+	writeFileSync(join(RESULTS_DIR, 'summary.md'), markdown + '\n');
+	console.log(`\nWrote ${relative(process.cwd(), path)} and bench/results/summary.md`);
+	if (failed.length) process.exitCode = 1;
+}
+
+try {
+	main();
+} catch (error) {
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(1);
+}
