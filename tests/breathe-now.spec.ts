@@ -113,7 +113,7 @@ test.describe('Reduced motion', () => {
 
 	test('keeps the pacer still but the timing in text and a progress bar', async ({ page }) => {
 		await controlTime(page, '/nu');
-		const disc = page.getByTestId('pacer-disc');
+		const disc = page.locator('[data-pacer-disc]');
 		const phase = page.getByRole('status');
 		await expect(phase).toHaveText('Adem in');
 		const first = await disc.evaluate((el) => getComputedStyle(el).transform);

@@ -19,7 +19,24 @@ export interface StoredSession {
  * Every test also proves that nothing leaves the app's own origin: each request the pages
  * and the service worker make is recorded, and the test fails on any other origin.
  */
-export const test = base.extend<{ foreignRequests: string[] }>({
+export const test = base.extend<{ foreignRequests: string[]; pageErrors: string[] }>({
+	// Every test also fails on an uncaught error or a console.error in the app.
+	pageErrors: [
+		async ({ context }, use) => {
+			const errors: string[] = [];
+			const watch = (page: Page) => {
+				page.on('pageerror', (error) => errors.push(`${error.message}\n${error.stack ?? ''}`));
+				page.on('console', (message) => {
+					if (message.type() === 'error') errors.push(message.text());
+				});
+			};
+			context.pages().forEach(watch);
+			context.on('page', watch);
+			await use(errors);
+			expect(errors, 'errors in the page').toEqual([]);
+		},
+		{ auto: true }
+	],
 	foreignRequests: [
 		async ({ context, baseURL }, use) => {
 			const origin = new URL(baseURL!).origin;

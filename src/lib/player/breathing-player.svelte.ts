@@ -152,12 +152,15 @@ export class BreathingPlayer {
 		return this.#state.status === 'completed' || this.#state.status === 'stopped';
 	}
 
-	/** Starts the session and its frame loop. */
-	start(): void {
-		const atMs = this.#env.now();
+	/**
+	 * Starts the session and its frame loop. `startedAgoMs` backdates the start when the
+	 * pacer was already breathing before the code ran (a prerendered first inhale).
+	 */
+	start(startedAgoMs = 0): void {
+		const atMs = this.#env.now() - startedAgoMs;
 		if (!this.#dispatch({ type: 'start', atMs })) return;
 		this.#env.onStart?.(atMs);
-		this.#startedAt = this.#env.epochNow();
+		this.#startedAt = this.#env.epochNow() - startedAgoMs;
 		this.#writeStart();
 		this.#loop();
 	}

@@ -118,6 +118,15 @@ describe('BreathingPlayer', () => {
 		expect(world.phases).toEqual(['inhale', 'exhale']);
 	});
 
+	it('can start from a moment already past, when the pacer was breathing before the code ran', () => {
+		const world = fakeWorld();
+		const player = new BreathingPlayer({ exercise, minutes: 1, holds: false, env: world.env });
+		player.start(3000);
+		expect(player.activeElapsedMs).toBe(3000);
+		world.advance(1100);
+		expect(player.position.phase.kind).toBe('exhale');
+	});
+
 	it('schedules every cue ahead, at the time the timeline says', () => {
 		const world = fakeWorld();
 		const { audio, scheduled } = fakeAudio();
