@@ -1,4 +1,4 @@
-import type { RunResult } from '../components/BreathingRun.svelte';
+import type { RunResult } from './run-result';
 import { loadSessions } from './services';
 
 /** Adds the rating given after an exercise, once the session itself is stored. */
