@@ -6,6 +6,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ strict: true }),
+		// The app's CSS is small: inline it, so the first paint waits for no stylesheet.
+		inlineStyleThreshold: 8192,
 		// workbox-window registers the worker, so that an update can wait for a quiet moment.
 		serviceWorker: { register: false },
 		prerender: {
