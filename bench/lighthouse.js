@@ -9,8 +9,10 @@
  *
  * Usage: node bench/lighthouse.js [--no-build] [--paths /,/nu]
  */
-import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
 	CHROMIUM_PATH,
@@ -48,22 +50,34 @@ const CHROME_FLAGS = [
  * @property {string[]} warnings Lighthouse's own run warnings
  */
 
+// Lighthouse is a large dependency used only here, so it is not in package.json: it is
+// installed on first use into bench/.tools (ignored by git) from the npm registry.
+const TOOLS_DIR = fileURLToPath(new URL('./.tools/', import.meta.url));
+const TOOLS = ['lighthouse@12.8.2', 'chrome-launcher@1.2.1'];
+
+/** The file URL of a package's entry in bench/.tools. @param {string} name @param {string} main */
+function toolUrl(name, main) {
+	return pathToFileURL(join(TOOLS_DIR, 'node_modules', name, main)).href;
+}
+
 /**
- * Why Lighthouse cannot run, or null when it can be tried.
+ * Installs the tools if needed. Returns why Lighthouse cannot run, or null when it can.
  * @returns {Promise<string | null>}
  */
 async function whyNotRunnable() {
-	try {
-		await import('lighthouse');
-		await import('chrome-launcher');
-	} catch (error) {
-		return (
-			'the lighthouse and chrome-launcher packages are not installed ' +
-			`(npm install -D lighthouse chrome-launcher): ${error instanceof Error ? error.message : error}`
-		);
-	}
 	if (!existsSync(CHROMIUM_PATH))
 		return `Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`;
+	if (!existsSync(join(TOOLS_DIR, 'node_modules', 'lighthouse'))) {
+		console.log(`Installing ${TOOLS.join(' and ')} into bench/.tools (first run only)...`);
+		try {
+			mkdirSync(TOOLS_DIR, { recursive: true });
+			execFileSync('npm', ['install', '--prefix', TOOLS_DIR, '--no-audit', '--no-fund', ...TOOLS], {
+				stdio: ['ignore', 'ignore', 'inherit']
+			});
+		} catch (error) {
+			return `could not install Lighthouse: ${error instanceof Error ? error.message : error}`;
+		}
+	}
 	return null;
 }
 
@@ -75,8 +89,10 @@ async function whyNotRunnable() {
  * @returns {Promise<PageScores[]>}
  */
 export async function lighthouseScores(origin, paths) {
-	const { default: lighthouse } = await import('lighthouse');
-	const chromeLauncher = await import('chrome-launcher');
+	/** @type {{ default: (url: string, flags: object, config: object) => Promise<any> }} */
+	const { default: lighthouse } = await import(toolUrl('lighthouse', 'core/index.js'));
+	/** @type {{ launch: (options: object) => Promise<{ port: number, kill: () => void }> }} */
+	const chromeLauncher = await import(toolUrl('chrome-launcher', 'dist/index.js'));
 	/** @type {PageScores[]} */
 	const pages = [];
 	for (const path of paths) {

@@ -1,0 +1,84 @@
+// @ts-check
+/**
+ * Renders the PNG app icons of Rustpunt from the SVG sources in `static/icons/`,
+ * using the Chromium of the system through playwright-core.
+ *
+ * Run with `node src/build/draw-icons.js` (or `npm run gen:icons`).
+ * Set CHROMIUM_PATH to use another Chromium than /usr/bin/chromium.
+ */
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const STATIC_DIR = fileURLToPath(new URL('../../static/', import.meta.url));
+const ICON_DIR = join(STATIC_DIR, 'icons');
+
+const TEAL = '#1f4f4b';
+const CREAM = '#f6f1ea';
+
+const iconSvg = readFileSync(join(ICON_DIR, 'icon.svg'), 'utf8');
+const maskableSvg = readFileSync(join(ICON_DIR, 'icon-maskable.svg'), 'utf8');
+
+/** The "Adem nu" shortcut: just the breathing ring and its centre on a soft teal disc. */
+const shortcutSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96" width="96" height="96">
+	<circle cx="48" cy="48" r="48" fill="${TEAL}" />
+	<circle cx="48" cy="48" r="25" fill="none" stroke="${CREAM}" stroke-width="6" />
+	<circle cx="48" cy="48" r="8" fill="${CREAM}" />
+</svg>`;
+
+/**
+ * @typedef {object} Target
+ * @property {string} file path relative to `static/`
+ * @property {string} svg SVG source
+ * @property {number} size width and height in pixels
+ * @property {string | null} background page colour behind the SVG; null keeps transparency
+ */
+
+/** @type {Target[]} */
+const TARGETS = [
+	{ file: 'icons/icon-192.png', svg: iconSvg, size: 192, background: null },
+	{ file: 'icons/icon-512.png', svg: iconSvg, size: 512, background: null },
+	{ file: 'icons/maskable-192.png', svg: maskableSvg, size: 192, background: TEAL },
+	{ file: 'icons/maskable-512.png', svg: maskableSvg, size: 512, background: TEAL },
+	// iOS rounds the corners itself, so fill the transparent corners with the background colour.
+	{ file: 'icons/apple-touch-icon.png', svg: iconSvg, size: 180, background: TEAL },
+	{ file: 'favicon.png', svg: iconSvg, size: 48, background: null },
+	{ file: 'icons/shortcut-breathe-96.png', svg: shortcutSvg, size: 96, background: null }
+];
+
+/**
+ * @param {Target} target
+ * @returns {string}
+ */
+function pageHtml({ svg, size, background }) {
+	const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+	const bg = background ?? 'transparent';
+	return `<!doctype html><html><head><style>
+html, body { margin: 0; padding: 0; background: ${bg}; }
+img { display: block; width: ${size}px; height: ${size}px; }
+</style></head><body><img src="${src}" alt=""></body></html>`;
+}
+
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--headless']
+});
+try {
+	const page = await browser.newPage({ deviceScaleFactor: 1 });
+	for (const target of TARGETS) {
+		const { size } = target;
+		await page.setViewportSize({ width: size, height: size });
+		await page.setContent(pageHtml(target));
+		await page.locator('img').evaluate((/** @type {HTMLImageElement} */ img) => img.decode());
+		const png = await page.screenshot({
+			clip: { x: 0, y: 0, width: size, height: size },
+			omitBackground: target.background === null
+		});
+		writeFileSync(join(STATIC_DIR, target.file), png);
+		console.log(`${target.file.padEnd(30)} ${size}×${size}  ${(png.length / 1024).toFixed(1)} KB`);
+	}
+} finally {
+	await browser.close();
+}
