@@ -58,7 +58,10 @@ function ease(x) {
  * @param {number} [glideSeconds] glide duration (defaults to the whole sound)
  */
 function addGlide(out, from, to, partials, glideSeconds) {
-	const glideSamples = Math.max(1, Math.round((glideSeconds ?? out.length / SAMPLE_RATE) * SAMPLE_RATE));
+	const glideSamples = Math.max(
+		1,
+		Math.round((glideSeconds ?? out.length / SAMPLE_RATE) * SAMPLE_RATE)
+	);
 	const ratio = to / from;
 	const phases = partials.map(() => 0);
 	for (let i = 0; i < out.length; i++) {
