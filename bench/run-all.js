@@ -65,17 +65,15 @@ function summaryRows(r, status) {
 
 	const first = r['first-frame'];
 	if (first) {
-		const f = first.firstFrameMs;
+		const range = (/** @type {{ p50: number, min: number, max: number }} */ v) =>
+			`${ms(v.p50)} ms (${ms(v.min)}–${ms(v.max)})`;
 		rows.push([
-			`Pacer first frame, offline, ${first.cpuThrottlingRate}x CPU: p50 (min–max)`,
-			`${ms(f.p50)} ms (${ms(f.min)}–${ms(f.max)})`,
+			`Pacer breathing on a direct load of /nu, offline, ${first.cpuThrottlingRate}x CPU: p50 (min–max)`,
+			range(first.sessionStartMs),
 			`< ${first.targetMs} ms`
 		]);
-		rows.push([
-			'First contentful paint, same runs: p50 (min–max)',
-			`${ms(first.fcpMs.p50)} ms (${ms(first.fcpMs.min)}–${ms(first.fcpMs.max)})`,
-			''
-		]);
+		rows.push(['First contentful paint, same runs: p50 (min–max)', range(first.fcpMs), '']);
+		rows.push(['App code drives the pacer (hydrated), same runs', range(first.firstFrameMs), '']);
 	} else rows.push(['Pacer first frame', missing('first-frame'), '< 300 ms']);
 
 	const lh = r.lighthouse;

@@ -30,6 +30,8 @@ export const BACKGROUND_TICK_MS = 1000;
 export const BACKGROUND_LOOKAHEAD_MS = 4000;
 /** Sound that arrives just after the start still plays the start bell and the first cue. */
 export const AUDIO_ATTACH_GRACE_MS = 300;
+/** Sound that arrives later than that (slow decoding) still rings the start bell, late. */
+export const START_BELL_LATE_MS = 2000;
 /** How often a running session is written, so a closed app loses at most this much. */
 export const CHECKPOINT_MS = 5000;
 
@@ -221,7 +223,16 @@ export class BreathingPlayer {
 	/** Connects sound once the audio module has loaded; cues due from now on are scheduled. */
 	attachAudio(audio: PlayerAudio): void {
 		this.#audio = audio;
-		this.#audioScheduledUntilMs = Math.max(0, this.#state.activeElapsedMs - AUDIO_ATTACH_GRACE_MS);
+		const elapsed = this.#state.activeElapsedMs;
+		this.#audioScheduledUntilMs = Math.max(0, elapsed - AUDIO_ATTACH_GRACE_MS);
+		// Too late for the start bell on its moment, but early enough that it still means "begin".
+		if (
+			this.#audioScheduledUntilMs > 0 &&
+			elapsed < START_BELL_LATE_MS &&
+			this.status === 'running'
+		) {
+			audio.schedule('bell', this.#env.now());
+		}
 	}
 
 	/** Connects storage once it has loaded; a session already under way is written at once. */

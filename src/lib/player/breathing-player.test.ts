@@ -153,6 +153,18 @@ describe('BreathingPlayer', () => {
 		expect(scheduled.slice(0, 2).map((c) => c.sound)).toEqual(['bell', 'inhale']);
 	});
 
+	it('rings the start bell late rather than not at all when the sound was slow to load', () => {
+		const world = fakeWorld();
+		const { audio, scheduled } = fakeAudio();
+		const player = new BreathingPlayer({ exercise, minutes: 1, holds: false, env: world.env });
+		player.start();
+		world.advance(900);
+		player.attachAudio(audio);
+		world.advance(16);
+		expect(scheduled[0]).toMatchObject({ sound: 'bell', at: 10_900 });
+		expect(scheduled.filter((c) => c.sound === 'bell')).toHaveLength(1);
+	});
+
 	it('offers a cue again while the sound is still suspended', () => {
 		const world = fakeWorld();
 		const fake = fakeAudio();
