@@ -1,19 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { SessionRecord } from '../src/lib/storage/sessions';
 
 /** A stored session as the app writes it. */
-export interface StoredSession {
-	id: string;
-	exerciseId: string;
-	startedAt: number;
-	endedAt: number;
-	activeMs: number;
-	plannedMs: number;
-	status: string;
-	holds?: boolean;
-	distressBefore?: number;
-	distressAfter?: number;
-}
+export type StoredSession = SessionRecord;
 
 /**
  * Every test also proves that nothing leaves the app's own origin: each request the pages
