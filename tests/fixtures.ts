@@ -9,7 +9,13 @@ export type StoredSession = SessionRecord;
  * Every test also proves that nothing leaves the app's own origin: each request the pages
  * and the service worker make is recorded, and the test fails on any other origin.
  */
-export const test = base.extend<{ foreignRequests: string[]; pageErrors: string[] }>({
+export const test = base.extend<{
+	foreignRequests: string[];
+	pageErrors: string[];
+	allowedOrigins: string[];
+}>({
+	/** Other origins a test may visit on purpose (the neutral site of quick exit). */
+	allowedOrigins: [[], { option: true }],
 	// Every test also fails on an uncaught error or a console.error in the app.
 	pageErrors: [
 		async ({ context }, use) => {
@@ -28,13 +34,14 @@ export const test = base.extend<{ foreignRequests: string[]; pageErrors: string[
 		{ auto: true }
 	],
 	foreignRequests: [
-		async ({ context, baseURL }, use) => {
+		async ({ context, baseURL, allowedOrigins }, use) => {
 			const origin = new URL(baseURL!).origin;
 			const foreign: string[] = [];
 			context.on('request', (request) => {
 				const url = request.url();
 				if (url.startsWith('data:') || url.startsWith('blob:')) return;
-				if (new URL(url).origin !== origin) foreign.push(url);
+				const other = new URL(url).origin;
+				if (other !== origin && !allowedOrigins.includes(other)) foreign.push(url);
 			});
 			await use(foreign);
 			expect(foreign, 'requests to another origin').toEqual([]);

@@ -1,4 +1,7 @@
 import * as v from 'valibot';
+import { SESSION_MINUTES } from './lengths.ts';
+
+export { SESSION_MINUTES };
 
 /** The languages every text in an exercise file must have. */
 export const CONTENT_LOCALES = ['nl', 'en'] as const;
@@ -43,9 +46,6 @@ export const PhaseSchema = v.strictObject(
 	},
 	strictMessage('a phase with kind and seconds')
 );
-
-/** The lengths a person can choose for a session. */
-export const SESSION_MINUTES = [1, 3, 5, 10] as const;
 
 /** One breathing exercise file in exercises/. */
 export const BreathingFileSchema = v.strictObject(

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../content/load';
+import { SESSION_MINUTES } from '../content/lengths';
 import type { BreathPhaseKind } from '../engine/types';
 import type { StoredSessionStatus } from '../storage/sessions';
 import { m } from '../paraglide/messages';
@@ -64,4 +65,12 @@ export function formatWhen(epochMs: number, nowMs = Date.now()): string {
 	if (days === 0) return `${m.today()} ${time}`;
 	if (days === 1) return `${m.yesterday()} ${time}`;
 	return `${date.toLocaleDateString(locale, { day: 'numeric', month: 'short' })} ${time}`;
+}
+
+/** The session lengths as choices: "1 min", "3 min", ... */
+export function lengthOptions(): { value: number; label: string }[] {
+	return SESSION_MINUTES.map((minutes) => ({
+		value: minutes,
+		label: m.length_minutes({ minutes: String(minutes) })
+	}));
 }

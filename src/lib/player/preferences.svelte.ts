@@ -1,5 +1,8 @@
+import { defaultCountry, isCountry, type Country } from '../safety/crisis-lines';
+
 const MUTED_KEY = 'rustpunt:muted';
 const HOLDS_KEY = 'rustpunt:holds:';
+const COUNTRY_KEY = 'rustpunt:country';
 
 /** Reads a stored choice; blocked storage (private mode, policies) reads as nothing. */
 function read(key: string): string | null {
@@ -21,9 +24,23 @@ function write(key: string, value: string): void {
 /** Small preferences read before the first frame, kept in localStorage. */
 class Preferences {
 	#muted = $state(false);
+	#country = $state<Country>('nl');
 
 	constructor() {
 		this.#muted = read(MUTED_KEY) === 'true';
+		const country = read(COUNTRY_KEY);
+		if (isCountry(country)) this.#country = country;
+		else if (typeof navigator !== 'undefined') this.#country = defaultCountry(navigator.languages);
+	}
+
+	/** Which country's crisis lines to show first. */
+	get country(): Country {
+		return this.#country;
+	}
+
+	set country(value: Country) {
+		this.#country = value;
+		write(COUNTRY_KEY, value);
 	}
 
 	get muted(): boolean {

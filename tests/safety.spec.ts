@@ -1,0 +1,125 @@
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, expectSessions, test } from './fixtures';
+
+const NEUTRAL = 'https://www.buienradar.nl';
+
+/** The neutral site, answered locally: tests never reach the internet. */
+async function serveNeutralSite(page: Page) {
+	await page
+		.context()
+		.route(`${NEUTRAL}/**`, (route) =>
+			route.fulfill({ contentType: 'text/html', body: '<title>Weer</title><h1>Het weer</h1>' })
+		);
+}
+
+test.describe('Help is one tap away', () => {
+	test('every screen, an exercise included, has the way to help', async ({ page }) => {
+		for (const path of ['/', '/nu', '/oefening/box', '/en/nu']) {
+			await page.goto(path);
+			const name = path.startsWith('/en') ? 'Need help?' : 'Hulp nodig?';
+			await expect(page.getByRole('link', { name }), path).toBeVisible();
+		}
+	});
+
+	test('the Dutch lines are there to call, with the exact numbers', async ({ page }) => {
+		await page.goto('/');
+		await page.getByRole('link', { name: 'Hulp nodig?' }).click();
+		await expect(page.getByRole('heading', { name: 'Hulp nodig?', level: 1 })).toBeVisible();
+		const calls = page.getByRole('link', { name: /^Bel / });
+		await expect(calls).toHaveText([
+			'Bel 113',
+			'Bel 0800-0113',
+			'Bel 0800-2000',
+			'Bel 088-0767000',
+			'Bel 112'
+		]);
+		const hrefs = await calls.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+		expect(hrefs).toEqual(['tel:113', 'tel:08000113', 'tel:08002000', 'tel:0880767000', 'tel:112']);
+		await expect(
+			page.getByText('Rustpunt is geen therapie en geen hulpdienst.', { exact: false })
+		).toBeVisible();
+		await expectNoAxeViolations(page);
+	});
+
+	test('Belgian lines on choosing Belgium, and the choice is remembered', async ({ page }) => {
+		await page.goto('/hulp');
+		await page.getByText('België', { exact: true }).click();
+		const calls = page.getByRole('link', { name: /^Bel / });
+		await expect(calls).toHaveText(['Bel 1813', 'Bel 1712', 'Bel 112']);
+		expect(await calls.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+			'tel:1813',
+			'tel:1712',
+			'tel:112'
+		]);
+		await expect(page.getByText('Werkdagen, 9 tot 17 uur')).toBeVisible();
+		await page.reload();
+		await expect(page.getByRole('radio', { name: 'België' })).toBeChecked();
+	});
+
+	test.describe('on a Belgian phone', () => {
+		test.use({ locale: 'nl-BE' });
+		test('Belgium comes first', async ({ page }) => {
+			await page.goto('/hulp');
+			await expect(page.getByRole('link', { name: 'Bel 1813' })).toBeVisible();
+		});
+	});
+
+	test('elsewhere, a directory of helplines and 112', async ({ page }) => {
+		await page.goto('/hulp');
+		await page.getByText('Elders', { exact: true }).click();
+		await expect(
+			page.getByRole('link', { name: 'Zoek een hulplijn in jouw land' })
+		).toHaveAttribute('href', 'https://findahelpline.com');
+		await expect(page.getByRole('link', { name: /^Bel / })).toHaveText(['Bel 112']);
+	});
+});
+
+test.describe('Quick exit', () => {
+	test.use({ allowedOrigins: [NEUTRAL] });
+
+	test('the button stops and saves the exercise, leaves for a neutral site, and Back does not return', async ({
+		page
+	}) => {
+		await serveNeutralSite(page);
+		await page.clock.install();
+		await page.goto('/');
+		await page.getByRole('link', { name: 'Adem nu' }).click();
+		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
+		await page.clock.runFor(6000);
+		await page.getByRole('button', { name: /^Snel weg/ }).click();
+		await expect(page).toHaveURL(`${NEUTRAL}/`);
+		await page.goBack();
+		expect(page.url()).not.toContain('localhost');
+
+		// The session was stopped and saved before leaving.
+		await page.goto('/');
+		await expectSessions(page, (s) => s[0]?.status === 'stopped' && s[0].activeMs >= 5000);
+	});
+
+	test('three presses of Shift leave at once', async ({ page }) => {
+		await serveNeutralSite(page);
+		await page.goto('/oefening/box');
+		await page.keyboard.press('Shift');
+		await page.keyboard.press('Shift');
+		await page.keyboard.press('Shift');
+		await expect(page).toHaveURL(`${NEUTRAL}/`);
+	});
+
+	test('three presses of Escape leave too, also during an exercise', async ({ page }) => {
+		await serveNeutralSite(page);
+		await page.goto('/nu');
+		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Escape');
+		await expect(page).toHaveURL(`${NEUTRAL}/`);
+	});
+
+	test('a page explains what quick exit does and does not do', async ({ page }) => {
+		await page.goto('/');
+		await page.getByRole('link', { name: 'Meer over snel weg' }).click();
+		await expect(page.getByRole('heading', { name: 'Snel weg' })).toBeVisible();
+		await expect(page.getByText('je browsergeschiedenis wissen', { exact: false })).toBeVisible();
+		await expectNoAxeViolations(page);
+	});
+});
