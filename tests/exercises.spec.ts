@@ -52,7 +52,7 @@ test.describe('The other breathing exercises', () => {
 		const phase = page.getByRole('status');
 		await page.clock.runFor(6000);
 		await expect(phase).toHaveText('Adem uit');
-		await page.clock.runFor(7000);
+		await page.clock.runFor(4500);
 		await expect(phase).toHaveText(/Nog een beetje in|Adem in/);
 	});
 

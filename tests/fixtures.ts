@@ -126,4 +126,10 @@ export async function visitUntilOffline(page: Page, path = '/') {
 export async function controlTime(page: Page, path: string) {
 	await page.clock.install();
 	await page.goto(path);
+	await waitForApp(page);
+}
+
+/** Waits until the app's code runs (it marks <html data-app>), before pressing keys. */
+export async function waitForApp(page: Page) {
+	await page.locator('html[data-app]').waitFor({ state: 'attached' });
 }

@@ -60,3 +60,39 @@ test.describe('Installable app', () => {
 		}
 	});
 });
+
+test.describe('Security of the app itself', () => {
+	test('every page carries a strict Content Security Policy', async ({ page }) => {
+		for (const path of ['/', '/nu', '/oefening/box', '/hulp', '/snel-weg', '/en']) {
+			await page.goto(path);
+			const csp = await page
+				.locator('meta[http-equiv="content-security-policy"]')
+				.getAttribute('content');
+			expect(csp, path).toContain("connect-src 'self'");
+			expect(csp, path).toContain("object-src 'none'");
+			expect(csp, path).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
+			expect(csp, path).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+		}
+	});
+
+	test('walking through every screen breaks no rule of the policy', async ({ page }) => {
+		const violations: string[] = [];
+		await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+		await page.addInitScript(() => {
+			document.addEventListener('securitypolicyviolation', (e) => {
+				(window as unknown as { reportViolation: (v: string) => void }).reportViolation(
+					`${e.violatedDirective} ${e.blockedURI}`
+				);
+			});
+		});
+		await page.clock.install();
+		await page.goto('/');
+		await page.getByRole('link', { name: 'Adem nu' }).click();
+		await page.clock.runFor(5000);
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await page.getByRole('button', { name: '2 van 10' }).click();
+		for (const path of ['/oefening/box', '/hulp', '/snel-weg', '/en', '/en/nu'])
+			await page.goto(path);
+		expect(violations).toEqual([]);
+	});
+});

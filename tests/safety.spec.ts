@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, expectSessions, test } from './fixtures';
+import { expect, expectNoAxeViolations, expectSessions, test, waitForApp } from './fixtures';
 
 const NEUTRAL = 'https://www.buienradar.nl';
 
@@ -43,6 +43,7 @@ test.describe('Help is one tap away', () => {
 
 	test('Belgian lines on choosing Belgium, and the choice is remembered', async ({ page }) => {
 		await page.goto('/hulp');
+		await waitForApp(page);
 		await page.getByText('België', { exact: true }).click();
 		const calls = page.getByRole('link', { name: /^Bel / });
 		await expect(calls).toHaveText(['Bel 1813', 'Bel 1712', 'Bel 112']);
@@ -66,6 +67,7 @@ test.describe('Help is one tap away', () => {
 
 	test('elsewhere, a directory of helplines and 112', async ({ page }) => {
 		await page.goto('/hulp');
+		await waitForApp(page);
 		await page.getByText('Elders', { exact: true }).click();
 		await expect(
 			page.getByRole('link', { name: 'Zoek een hulplijn in jouw land' })
@@ -83,6 +85,7 @@ test.describe('Quick exit', () => {
 		await serveNeutralSite(page);
 		await page.clock.install();
 		await page.goto('/');
+		await waitForApp(page);
 		await page.getByRole('link', { name: 'Adem nu' }).click();
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 		await page.clock.runFor(6000);
@@ -108,11 +111,30 @@ test.describe('Quick exit', () => {
 	test('three presses of Escape leave too, also during an exercise', async ({ page }) => {
 		await serveNeutralSite(page);
 		await page.goto('/nu');
-		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
+		await waitForApp(page);
 		await page.keyboard.press('Escape');
 		await page.keyboard.press('Escape');
 		await page.keyboard.press('Escape');
 		await expect(page).toHaveURL(`${NEUTRAL}/`);
+	});
+
+	test('works before the app has started, straight from the first paint', async ({ page }) => {
+		await serveNeutralSite(page);
+		// Hold the app's code back: only the prerendered page is there.
+		await page.route('**/_app/**', () => undefined);
+		await page.goto('/', { waitUntil: 'commit' });
+		await page.getByRole('button', { name: /^Snel weg/ }).click();
+		await expect(page).toHaveURL(`${NEUTRAL}/`);
+	});
+
+	test('two presses are not enough: nothing happens by accident', async ({ page }) => {
+		await page.goto('/hulp');
+		await waitForApp(page);
+		await page.keyboard.press('Shift');
+		await page.keyboard.press('Shift');
+		await page.keyboard.press('Escape');
+		await expect(page.getByRole('heading', { name: 'Hulp nodig?', level: 1 })).toBeVisible();
+		expect(page.url()).toContain('/hulp');
 	});
 
 	test('a page explains what quick exit does and does not do', async ({ page }) => {

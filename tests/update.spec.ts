@@ -28,8 +28,11 @@ test.describe('A new version', () => {
 
 		await page.getByRole('button', { name: 'Stop' }).click();
 		await expect(page.getByText('Er is een nieuwe versie van Rustpunt.')).toBeVisible();
+		const reloaded = page.waitForEvent('load');
 		await page.getByRole('button', { name: 'Nu bijwerken' }).click();
-		await page.waitForEvent('load');
+		await reloaded;
+		// "Breathe now" would start again on a reload, so the new version opens at home.
+		await expect(page).toHaveURL('http://localhost:4176/');
 		await expect
 			.poll(() =>
 				page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)
