@@ -52,30 +52,36 @@ export const test = base.extend<{
 
 export { expect };
 
-/** All sessions in the app's IndexedDB, newest first, read the way the browser stores them. */
-export async function storedSessions(page: Page): Promise<StoredSession[]> {
+/** Every record of one table in the app's IndexedDB, read the way the browser stores them. */
+export async function storedRecords<T>(page: Page, table: string): Promise<T[]> {
 	return page.evaluate(
-		() =>
-			new Promise<StoredSession[]>((resolve, reject) => {
+		(name) =>
+			new Promise<T[]>((resolve, reject) => {
 				const open = indexedDB.open('rustpunt');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
-					if (!db.objectStoreNames.contains('sessions')) {
+					if (!db.objectStoreNames.contains(name)) {
 						db.close();
 						resolve([]);
 						return;
 					}
-					const all = db.transaction('sessions').objectStore('sessions').getAll();
+					const all = db.transaction(name).objectStore(name).getAll();
 					all.onsuccess = () => {
 						db.close();
-						const sessions = all.result as StoredSession[];
-						resolve(sessions.sort((a, b) => b.startedAt - a.startedAt));
+						resolve(all.result as T[]);
 					};
 					all.onerror = () => reject(all.error);
 				};
-			})
+			}),
+		table
 	);
+}
+
+/** All sessions in the app's IndexedDB, newest first. */
+export async function storedSessions(page: Page): Promise<StoredSession[]> {
+	const sessions = await storedRecords<StoredSession>(page, 'sessions');
+	return sessions.sort((a, b) => b.startedAt - a.startedAt);
 }
 
 /** Waits until the sessions in IndexedDB satisfy `check`. */

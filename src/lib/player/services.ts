@@ -1,5 +1,5 @@
 import type { CueAudio, CueSound } from '../audio/cue-audio';
-import type { SessionStore } from '../storage';
+import type { SessionStore, UrgeStore } from '../storage';
 
 /** What a player needs to make sound; the real one is CueAudio. */
 export type PlayerAudio = Pick<CueAudio, 'schedule' | 'cancelAll'>;
@@ -32,4 +32,12 @@ export function audioIfLoaded(): CueAudio | undefined {
 export function loadSessions(): Promise<SessionStore> {
 	sessions ??= import('../storage').then((m) => m.sessionStore());
 	return sessions;
+}
+
+let urges: Promise<UrgeStore> | undefined;
+
+/** Loads the store of urge moments and the reality list once (Dexie). */
+export function loadUrges(): Promise<UrgeStore> {
+	urges ??= import('../storage').then((m) => m.urgeStore());
+	return urges;
 }

@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { SessionRecord } from './sessions';
+import type { ListRecord, UrgeRecord } from './urges';
 
 /**
  * The device's database. Never edit a shipped version(): add version(n + 1) with an
@@ -7,11 +8,19 @@ import type { SessionRecord } from './sessions';
  */
 export class RustpuntDb extends Dexie {
 	sessions!: EntityTable<SessionRecord, 'id'>;
+	urges!: EntityTable<UrgeRecord, 'id'>;
+	lists!: EntityTable<ListRecord, 'id'>;
 
 	constructor(name = 'rustpunt') {
 		super(name);
 		this.version(1).stores({
 			sessions: 'id, startedAt, status, exerciseId'
+		});
+		// 2: moments of urge to make contact, and the person's own lists (the reality list).
+		// New tables only: nothing stored in version 1 changes.
+		this.version(2).stores({
+			urges: 'id, at',
+			lists: 'id'
 		});
 	}
 }

@@ -1,8 +1,11 @@
 import { getDb } from './db';
 import { SessionStore } from './session-store';
+import { UrgeStore } from './urge-store';
 
 export type { SessionRecord, StoredSessionStatus } from './sessions';
 export { SessionStore } from './session-store';
+export { UrgeStore } from './urge-store';
+export type { ContactAnswer, InsteadChoice, UrgeRecord } from './urges';
 
 let store: SessionStore | undefined;
 
@@ -10,4 +13,12 @@ let store: SessionStore | undefined;
 export function sessionStore(): SessionStore {
 	store ??= new SessionStore(getDb());
 	return store;
+}
+
+let urges: UrgeStore | undefined;
+
+/** The app's store of urge moments and the reality list. */
+export function urgeStore(): UrgeStore {
+	urges ??= new UrgeStore(getDb());
+	return urges;
 }

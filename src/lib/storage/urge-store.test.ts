@@ -1,0 +1,79 @@
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RustpuntDb } from './db';
+import { UrgeStore } from './urge-store';
+
+const opened: Dexie[] = [];
+let n = 0;
+function freshDb(): RustpuntDb {
+	const db = new RustpuntDb(`urges-${++n}`);
+	opened.push(db);
+	return db;
+}
+
+afterEach(async () => {
+	for (const db of opened.splice(0)) await db.delete();
+});
+
+describe('UrgeStore', () => {
+	it('keeps the moment at once, then what the person says, in their own words', async () => {
+		const store = new UrgeStore(freshDb());
+		await store.start('u1', 1000);
+		await store.update('u1', { intensity: 8, hope: '  to feel wanted  ', bodyPlace: '' });
+		await store.update('u1', { helped: 'body', waitMs: 600_000, contact: 'no' });
+		expect(await store.get('u1')).toEqual({
+			id: 'u1',
+			at: 1000,
+			intensity: 8,
+			hope: 'to feel wanted',
+			helped: 'body',
+			waitMs: 600_000,
+			contact: 'no'
+		});
+	});
+
+	it('refuses an intensity outside 0 to 10 and changes nothing', async () => {
+		const store = new UrgeStore(freshDb());
+		await store.start('u1', 1000);
+		await expect(store.update('u1', { intensity: 12 })).rejects.toThrow(RangeError);
+		expect((await store.get('u1'))?.intensity).toBeUndefined();
+	});
+
+	it('keeps the reality list in order, without empty lines, and bounded in length', async () => {
+		const store = new UrgeStore(freshDb());
+		expect(await store.realityList()).toEqual([]);
+		await store.setRealityList(['He read my messages.', '   ', 'x'.repeat(5000)]);
+		const list = await store.realityList();
+		expect(list[0]).toBe('He read my messages.');
+		expect(list).toHaveLength(2);
+		expect(list[1]).toHaveLength(2000);
+	});
+});
+
+describe('the database schema', () => {
+	it('opens a database written by version 1 with every session intact', async () => {
+		const name = `migrate-${++n}`;
+		const v1 = new Dexie(name);
+		v1.version(1).stores({ sessions: 'id, startedAt, status, exerciseId' });
+		const session = {
+			id: 's1',
+			exerciseId: 'box',
+			startedAt: 1000,
+			endedAt: 61_000,
+			activeMs: 60_000,
+			plannedMs: 64_000,
+			status: 'completed',
+			distressBefore: 6,
+			distressAfter: 3
+		};
+		await v1.table('sessions').add(session);
+		v1.close();
+
+		const db = new RustpuntDb(name);
+		opened.push(db);
+		expect(await db.sessions.get('s1')).toEqual(session);
+		expect(db.verno).toBe(2);
+		await db.urges.add({ id: 'u1', at: 5 });
+		expect(await db.urges.count()).toBe(1);
+	});
+});

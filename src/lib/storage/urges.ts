@@ -1,0 +1,32 @@
+/** Whether contact happened after an urge; the person may keep it to themselves. */
+export type ContactAnswer = 'no' | 'yes' | 'unsaid';
+
+/** Something kind to do instead of making contact. */
+export type InsteadChoice = 'breathe' | 'someone' | 'body' | 'write';
+
+/** One moment of urge to make contact, as kept on the device. */
+export interface UrgeRecord {
+	id: string;
+	/** Epoch ms when the person opened the urge flow. */
+	at: number;
+	/** How strong the urge was, 0-10, when they chose to say. */
+	intensity?: number;
+	/** Their own words for the three questions, each optional. */
+	hope?: string;
+	bodyPlace?: string;
+	giveInstead?: string;
+	/** What they chose to do instead. */
+	helped?: InsteadChoice;
+	/** How long they chose to wait, in ms. */
+	waitMs?: number;
+	contact?: ContactAnswer;
+}
+
+/** A list the person keeps, such as the reality list. */
+export interface ListRecord {
+	id: 'reality';
+	items: string[];
+}
+
+/** The longest entry in a personal list or answer: text, not a document. */
+export const MAX_TEXT_LENGTH = 2000;
