@@ -27,14 +27,14 @@ test.describe('Help is one tap away', () => {
 		await expect(page.getByRole('heading', { name: 'Hulp nodig?', level: 1 })).toBeVisible();
 		const calls = page.getByRole('link', { name: /^Bel / });
 		await expect(calls).toHaveText([
-			'Bel 113',
 			'Bel 0800-0113',
+			'Bel 113',
 			'Bel 0800-2000',
 			'Bel 088-0767000',
 			'Bel 112'
 		]);
 		const hrefs = await calls.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-		expect(hrefs).toEqual(['tel:113', 'tel:08000113', 'tel:08002000', 'tel:0880767000', 'tel:112']);
+		expect(hrefs).toEqual(['tel:08000113', 'tel:113', 'tel:08002000', 'tel:0880767000', 'tel:112']);
 		await expect(
 			page.getByText('Rustpunt is geen therapie en geen hulpdienst.', { exact: false })
 		).toBeVisible();
@@ -44,7 +44,7 @@ test.describe('Help is one tap away', () => {
 	test('Belgian lines on choosing Belgium, and the choice is remembered', async ({ page }) => {
 		await page.goto('/hulp');
 		await waitForApp(page);
-		await page.getByText('België', { exact: true }).click();
+		await page.getByRole('radio', { name: 'België' }).check({ force: true });
 		const calls = page.getByRole('link', { name: /^Bel / });
 		await expect(calls).toHaveText(['Bel 1813', 'Bel 1712', 'Bel 112']);
 		expect(await calls.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
@@ -68,7 +68,7 @@ test.describe('Help is one tap away', () => {
 	test('elsewhere, a directory of helplines and 112', async ({ page }) => {
 		await page.goto('/hulp');
 		await waitForApp(page);
-		await page.getByText('Elders', { exact: true }).click();
+		await page.getByRole('radio', { name: 'Elders in Europa' }).check({ force: true });
 		await expect(
 			page.getByRole('link', { name: 'Zoek een hulplijn in jouw land' })
 		).toHaveAttribute('href', 'https://findahelpline.com');
@@ -125,6 +125,42 @@ test.describe('Quick exit', () => {
 		await page.goto('/', { waitUntil: 'commit' });
 		await page.getByRole('button', { name: /^Snel weg/ }).click();
 		await expect(page).toHaveURL(`${NEUTRAL}/`);
+	});
+
+	test('typing capitals is never taken for quick exit', async ({ page }) => {
+		await page.goto('/drang');
+		await waitForApp(page);
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await page.getByRole('button', { name: 'Overslaan' }).click();
+		const field = page.getByLabel('Wat hoop ik te voelen als ik contact zoek?');
+		await field.focus();
+		// Typed the way a person does: Shift held for each capital.
+		for (const char of 'Hij Zei Dat Ik') {
+			if (char !== char.toLowerCase()) {
+				await page.keyboard.down('Shift');
+				await page.keyboard.type(char);
+				await page.keyboard.up('Shift');
+			} else {
+				await page.keyboard.type(char);
+			}
+		}
+		await expect(field).toHaveValue('Hij Zei Dat Ik');
+		expect(page.url()).toContain('/drang');
+	});
+
+	test.describe('in English', () => {
+		test.use({ locale: 'en-GB', allowedOrigins: ['https://www.bbc.com'] });
+		test('quick exit goes to an English weather page', async ({ page }) => {
+			await page
+				.context()
+				.route('https://www.bbc.com/**', (route) =>
+					route.fulfill({ contentType: 'text/html', body: '<title>Weather</title>' })
+				);
+			await page.goto('/en/hulp');
+			await waitForApp(page);
+			await page.getByRole('button', { name: /^Quick exit/ }).click();
+			await expect(page).toHaveURL('https://www.bbc.com/weather');
+		});
 	});
 
 	test('two presses are not enough: nothing happens by accident', async ({ page }) => {

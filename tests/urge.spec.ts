@@ -25,9 +25,16 @@ test.describe('When the urge to make contact comes', () => {
 		await page.getByLabel('Iets toevoegen aan je lijst').fill('Hij las al mijn berichten.');
 		await page.getByRole('button', { name: 'Toevoegen' }).click();
 		await expect(page.getByRole('listitem')).toHaveText(['Hij las al mijn berichten. ×']);
+		// A removal can be undone.
+		await page.getByRole('button', { name: 'Verwijder: Hij las al mijn berichten.' }).click();
+		await expect(page.getByRole('listitem')).toHaveCount(0);
+		await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+		await expect(page.getByRole('listitem')).toHaveText(['Hij las al mijn berichten. ×']);
 		await page.getByRole('button', { name: 'Verder' }).click();
 
-		await page.getByRole('button', { name: 'Water drinken of een stukje lopen' }).click();
+		await page
+			.getByRole('radio', { name: 'Water drinken of een stukje lopen' })
+			.check({ force: true });
 		await expect(page.getByText('Goed idee. Neem er de tijd voor.')).toBeVisible();
 		await page.getByRole('button', { name: 'Wacht 10 minuten' }).click();
 		await expect(page.getByRole('timer')).toHaveText('10:00');
@@ -44,7 +51,7 @@ test.describe('When the urge to make contact comes', () => {
 				hope: 'Dat ik er weer mag zijn.',
 				bodyPlace: 'In mijn borst',
 				helped: 'body',
-				waitMs: 600_000,
+				waitedMs: 600_000,
 				contact: 'yes'
 			});
 		expect(await storedRecords(page, 'lists')).toEqual([
@@ -62,7 +69,7 @@ test.describe('When the urge to make contact comes', () => {
 		await page.getByLabel('Iets toevoegen aan je lijst').fill('Ik liep op eieren.');
 		await page.getByRole('button', { name: 'Toevoegen' }).click();
 		await page.getByRole('button', { name: 'Verder' }).click();
-		await page.getByRole('button', { name: 'Overslaan' }).click();
+		await page.getByRole('button', { name: 'Niet wachten' }).click();
 		await page.getByRole('button', { name: 'Zeg ik liever niet' }).click();
 		await expect(page.getByRole('heading', { name: 'Dat is goed. Het is van jou.' })).toBeVisible();
 

@@ -1,45 +1,75 @@
-/** Where the person is, for which lines to show first. */
+/** Where the person lives, for which lines to show. */
 export type Country = 'nl' | 'be' | 'other';
 
-/** One line a person can call or chat with. Texts are message keys, numbers are exact. */
-export interface CrisisLine {
-	/** Stable id, also used to look up the name and description in the messages. */
-	readonly id: string;
-	/** The number as it is written locally. */
+/** The lines the app knows; each has a name and description in the messages. */
+export type CrisisLineId =
+	'nl-113' | 'nl-veilig-thuis' | 'nl-luisterlijn' | 'be-1813' | 'be-1712' | 'emergency';
+
+/** A number as written locally and as dialled (digits only, for a tel: link). */
+export interface PhoneNumber {
 	readonly display: string;
-	/** The number to dial (digits only), for a tel: link. */
 	readonly dial: string;
-	/** Open day and night. */
-	readonly always: boolean;
-	/** A chat on the line's own site, opened in the browser (not called by the app). */
+}
+
+/** When a line can be reached. */
+export type LineHours = 'always' | 'weekdays-9-17';
+
+/** One line a person can call or chat with. */
+export interface CrisisLine {
+	readonly id: CrisisLineId;
+	readonly numbers: readonly PhoneNumber[];
+	readonly hours: LineHours;
+	/** A chat on the line's own site, opened in the browser (the app itself calls nothing). */
 	readonly chatUrl?: string;
 	readonly emergency?: boolean;
 }
 
+const EMERGENCY: CrisisLine = {
+	id: 'emergency',
+	numbers: [{ display: '112', dial: '112' }],
+	hours: 'always',
+	emergency: true
+};
+
 /**
  * Crisis lines per country (source: shared/exercise-facts.md; numbers checked by a test).
- * The emergency number comes first only where it is the right first call.
+ * Hours not given there (De Luisterlijn, 1712) were taken from the lines' own public
+ * information and should be checked again when the facts file is updated.
  */
 export const CRISIS_LINES: Readonly<Record<Country, readonly CrisisLine[]>> = {
 	nl: [
-		{ id: 'nl-113', display: '113', dial: '113', always: true, chatUrl: 'https://www.113.nl' },
-		{ id: 'nl-113-free', display: '0800-0113', dial: '08000113', always: true },
-		{ id: 'nl-veilig-thuis', display: '0800-2000', dial: '08002000', always: true },
-		{ id: 'nl-luisterlijn', display: '088-0767000', dial: '0880767000', always: true },
-		{ id: 'emergency', display: '112', dial: '112', always: true, emergency: true }
+		{
+			id: 'nl-113',
+			numbers: [
+				{ display: '0800-0113', dial: '08000113' },
+				{ display: '113', dial: '113' }
+			],
+			hours: 'always',
+			chatUrl: 'https://www.113.nl'
+		},
+		{
+			id: 'nl-veilig-thuis',
+			numbers: [{ display: '0800-2000', dial: '08002000' }],
+			hours: 'always'
+		},
+		{
+			id: 'nl-luisterlijn',
+			numbers: [{ display: '088-0767000', dial: '0880767000' }],
+			hours: 'always'
+		},
+		EMERGENCY
 	],
 	be: [
 		{
 			id: 'be-1813',
-			display: '1813',
-			dial: '1813',
-			always: true,
+			numbers: [{ display: '1813', dial: '1813' }],
+			hours: 'always',
 			chatUrl: 'https://www.zelfmoord1813.be'
 		},
-		{ id: 'be-1712', display: '1712', dial: '1712', always: false },
-		{ id: 'emergency', display: '112', dial: '112', always: true, emergency: true }
+		{ id: 'be-1712', numbers: [{ display: '1712', dial: '1712' }], hours: 'weekdays-9-17' },
+		EMERGENCY
 	],
-	other: [{ id: 'emergency', display: '112', dial: '112', always: true, emergency: true }]
+	other: [EMERGENCY]
 };
 
 /** Where to find a line in any other country. */

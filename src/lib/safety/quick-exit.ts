@@ -24,7 +24,14 @@ export function beforeQuickExit(hook: ExitHook): () => void {
 export async function quickExit(neutralUrl: string): Promise<void> {
 	document.documentElement.classList.add('quick-exit');
 	document.title = '';
-	const saving = Promise.allSettled([...hooks].map((hook) => hook()));
-	await Promise.race([saving, new Promise((resolve) => setTimeout(resolve, SAVE_BEFORE_EXIT_MS))]);
-	window.location.replace(neutralUrl);
+	try {
+		// A hook that throws, even synchronously, must never keep the person here.
+		const saving = Promise.allSettled([...hooks].map((hook) => Promise.resolve().then(hook)));
+		await Promise.race([
+			saving,
+			new Promise((resolve) => setTimeout(resolve, SAVE_BEFORE_EXIT_MS))
+		]);
+	} finally {
+		window.location.replace(neutralUrl);
+	}
 }

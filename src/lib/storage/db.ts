@@ -19,7 +19,7 @@ export class RustpuntDb extends Dexie {
 		// 2: moments of urge to make contact, and the person's own lists (the reality list).
 		// New tables only: nothing stored in version 1 changes.
 		this.version(2).stores({
-			urges: 'id, at',
+			urges: 'id, startedAt',
 			lists: 'id'
 		});
 	}

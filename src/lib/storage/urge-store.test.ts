@@ -20,16 +20,21 @@ describe('UrgeStore', () => {
 		const store = new UrgeStore(freshDb());
 		await store.start('u1', 1000);
 		await store.update('u1', { intensity: 8, hope: '  to feel wanted  ', bodyPlace: '' });
-		await store.update('u1', { helped: 'body', waitMs: 600_000, contact: 'no' });
+		await store.update('u1', { helped: 'body', waitedMs: 600_000, contact: 'no' });
 		expect(await store.get('u1')).toEqual({
 			id: 'u1',
-			at: 1000,
+			startedAt: 1000,
 			intensity: 8,
 			hope: 'to feel wanted',
 			helped: 'body',
-			waitMs: 600_000,
+			waitedMs: 600_000,
 			contact: 'no'
 		});
+	});
+
+	it('says so when there is no record to add to, instead of losing the answer silently', async () => {
+		const store = new UrgeStore(freshDb());
+		await expect(store.update('missing', { contact: 'no' })).rejects.toThrow(/No urge record/);
 	});
 
 	it('refuses an intensity outside 0 to 10 and changes nothing', async () => {
@@ -42,11 +47,21 @@ describe('UrgeStore', () => {
 	it('keeps the reality list in order, without empty lines, and bounded in length', async () => {
 		const store = new UrgeStore(freshDb());
 		expect(await store.realityList()).toEqual([]);
-		await store.setRealityList(['He read my messages.', '   ', 'x'.repeat(5000)]);
+		await store.addRealityItem('He read my messages.');
+		await store.addRealityItem('   ');
+		await store.addRealityItem('x'.repeat(5000));
 		const list = await store.realityList();
 		expect(list[0]).toBe('He read my messages.');
 		expect(list).toHaveLength(2);
 		expect(list[1]).toHaveLength(2000);
+	});
+
+	it('changes the stored list itself, so two quick changes both count, and undo restores', async () => {
+		const store = new UrgeStore(freshDb());
+		await Promise.all([store.addRealityItem('one'), store.addRealityItem('two')]);
+		expect(await store.realityList()).toEqual(['one', 'two']);
+		await store.removeRealityItem(0);
+		expect(await store.restoreRealityItem(0, 'one')).toEqual(['one', 'two']);
 	});
 });
 
@@ -73,7 +88,7 @@ describe('the database schema', () => {
 		opened.push(db);
 		expect(await db.sessions.get('s1')).toEqual(session);
 		expect(db.verno).toBe(2);
-		await db.urges.add({ id: 'u1', at: 5 });
+		await db.urges.add({ id: 'u1', startedAt: 5 });
 		expect(await db.urges.count()).toBe(1);
 	});
 });

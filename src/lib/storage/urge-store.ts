@@ -3,7 +3,7 @@ import { isDistressRating } from './sessions';
 import { MAX_TEXT_LENGTH, type UrgeRecord } from './urges';
 
 /** What can be added to an urge record as the person goes through the flow. */
-export type UrgeUpdate = Partial<Omit<UrgeRecord, 'id' | 'at'>>;
+export type UrgeUpdate = Partial<Omit<UrgeRecord, 'id' | 'startedAt'>>;
 
 /** Cleans free text: trimmed, bounded, empty means "not given". */
 function cleanText(value: string | undefined): string | undefined {
@@ -20,8 +20,8 @@ export class UrgeStore {
 	}
 
 	/** Writes the moment the person asks for help with an urge, before anything else. */
-	async start(id: string, at: number): Promise<void> {
-		await this.#db.urges.add({ id, at });
+	async start(id: string, startedAt: number): Promise<void> {
+		await this.#db.urges.add({ id, startedAt });
 	}
 
 	/** Adds what the person said or chose; an invalid intensity is refused. */
@@ -33,7 +33,9 @@ export class UrgeStore {
 		for (const key of ['hope', 'bodyPlace', 'giveInstead'] as const) {
 			if (key in update) changes[key] = cleanText(update[key]);
 		}
-		await this.#db.urges.update(id, changes);
+		if ((await this.#db.urges.update(id, changes)) === 0) {
+			throw new Error(`No urge record ${id} to add to`);
+		}
 	}
 
 	/** One urge record, or undefined. */
@@ -47,9 +49,32 @@ export class UrgeStore {
 		return (list?.items ?? []).filter((item) => typeof item === 'string');
 	}
 
-	/** Replaces the reality list; empty lines are dropped. */
-	async setRealityList(items: readonly string[]): Promise<void> {
-		const clean = items.map(cleanText).filter((item): item is string => item !== undefined);
-		await this.#db.lists.put({ id: 'reality', items: clean });
+	/** Adds one entry to the end of the reality list (read and written in one transaction). */
+	async addRealityItem(text: string): Promise<string[]> {
+		const item = cleanText(text);
+		return this.#changeRealityList((items) => (item ? [...items, item] : items));
+	}
+
+	/** Removes the entry at `index`; returns the list as it is now. */
+	async removeRealityItem(index: number): Promise<string[]> {
+		return this.#changeRealityList((items) => items.filter((_, i) => i !== index));
+	}
+
+	/** Puts an entry back where it was (undo of a removal). */
+	async restoreRealityItem(index: number, text: string): Promise<string[]> {
+		const item = cleanText(text);
+		return this.#changeRealityList((items) =>
+			item ? [...items.slice(0, index), item, ...items.slice(index)] : items
+		);
+	}
+
+	/** Changes the stored list itself, never a copy that may be out of date. */
+	#changeRealityList(change: (items: string[]) => string[]): Promise<string[]> {
+		return this.#db.transaction('rw', this.#db.lists, async () => {
+			const current = (await this.#db.lists.get('reality'))?.items ?? [];
+			const items = change(current.filter((item) => typeof item === 'string'));
+			await this.#db.lists.put({ id: 'reality', items });
+			return items;
+		});
 	}
 }

@@ -8,7 +8,7 @@ export type InsteadChoice = 'breathe' | 'someone' | 'body' | 'write';
 export interface UrgeRecord {
 	id: string;
 	/** Epoch ms when the person opened the urge flow. */
-	at: number;
+	startedAt: number;
 	/** How strong the urge was, 0-10, when they chose to say. */
 	intensity?: number;
 	/** Their own words for the three questions, each optional. */
@@ -17,8 +17,8 @@ export interface UrgeRecord {
 	giveInstead?: string;
 	/** What they chose to do instead. */
 	helped?: InsteadChoice;
-	/** How long they chose to wait, in ms. */
-	waitMs?: number;
+	/** How long they actually waited before answering, in ms. */
+	waitedMs?: number;
 	contact?: ContactAnswer;
 }
 
