@@ -38,6 +38,7 @@ test.describe('Help is one tap away', () => {
 		await expect(
 			page.getByText('Rustpunt is geen therapie en geen hulpdienst.', { exact: false })
 		).toBeVisible();
+		await expect(page.getByText('belgeschiedenis', { exact: false })).toBeVisible();
 		await expectNoAxeViolations(page);
 	});
 
@@ -73,6 +74,15 @@ test.describe('Help is one tap away', () => {
 			page.getByRole('link', { name: 'Zoek een hulplijn in jouw land' })
 		).toHaveAttribute('href', 'https://findahelpline.com');
 		await expect(page.getByRole('link', { name: /^Bel / })).toHaveText(['Bel 112']);
+		// The directory comes before 112 there.
+		const order = await page
+			.locator('main')
+			.evaluate(
+				(main) =>
+					(main.textContent ?? '').indexOf('findahelpline') <
+					(main.textContent ?? '').indexOf('112')
+			);
+		expect(order).toBe(true);
 	});
 });
 
