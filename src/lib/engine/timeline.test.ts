@@ -74,6 +74,15 @@ describe('buildBreathingTimeline', () => {
 		expect(t.durationMs).toBe(76_000);
 	});
 
+	it('gives exactly the cycles asked for, whatever the length', () => {
+		const t = buildBreathingTimeline(extendedExhale, {
+			targetDurationMs: 600_000,
+			holds: true,
+			cycles: 4
+		});
+		expect(t.durationMs).toBe(40_000);
+	});
+
 	it('always gives at least one cycle', () => {
 		const t = buildBreathingTimeline(extendedExhale, { targetDurationMs: 1000, holds: true });
 		expect(t.cycleCount).toBe(1);

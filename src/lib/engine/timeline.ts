@@ -6,8 +6,10 @@ export interface TimelineOptions {
 	readonly targetDurationMs: number;
 	/** When false, hold phases are left out of the timeline altogether. */
 	readonly holds: boolean;
-	/** An upper limit on cycles, for patterns advised only in small doses (4-7-8). */
+	/** An upper limit on cycles. */
 	readonly maxCycles?: number;
+	/** Exactly this many cycles, whatever the length (4-7-8: advised in small doses). */
+	readonly cycles?: number;
 }
 
 /** The phases of one cycle, with holds removed when the person turned them off. */
@@ -26,7 +28,7 @@ export function buildBreathingTimeline(
 		throw new Error('A breathing pattern needs at least one phase longer than zero');
 	}
 	// End on a completed breath: the whole number of cycles nearest to the chosen length.
-	let cycleCount = Math.max(1, Math.round(options.targetDurationMs / cycleMs));
+	let cycleCount = options.cycles ?? Math.max(1, Math.round(options.targetDurationMs / cycleMs));
 	if (options.maxCycles !== undefined) cycleCount = Math.min(cycleCount, options.maxCycles);
 
 	const phases: TimelinePhase[] = [];

@@ -2,7 +2,6 @@ import type { BreathingExercise } from '../content/load';
 import {
 	buildBreathingTimeline,
 	createSession,
-	cyclePhases,
 	resizeBreathingTimeline,
 	cuesBetween,
 	isActive,
@@ -210,13 +209,12 @@ export class BreathingPlayer {
 	}
 
 	#timelineOptions() {
-		const { maxCycles, pattern } = this.exercise;
 		// An exercise advised in small doses (4-7-8) always runs its full number of breaths.
-		const cycleMs = cyclePhases(pattern, this.holds).reduce((sum, p) => sum + p.durationMs, 0);
+		const { maxCycles } = this.exercise;
 		return {
-			targetDurationMs: maxCycles !== undefined ? maxCycles * cycleMs : this.#minutes * 60_000,
+			targetDurationMs: this.#minutes * 60_000,
 			holds: this.holds,
-			...(maxCycles !== undefined && { maxCycles })
+			...(maxCycles !== undefined && { cycles: maxCycles })
 		};
 	}
 
