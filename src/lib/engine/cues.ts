@@ -1,3 +1,4 @@
+import { phaseIndexAt } from './position';
 import type { BreathPhaseKind, Timeline } from './types';
 
 /** Something to be heard or felt at a moment of the session. */
@@ -18,7 +19,9 @@ export function cuesBetween(timeline: Timeline, fromMs: number, toMs: number): C
 	if (toMs <= fromMs) return cues;
 	const inWindow = (t: number) => t >= fromMs && t < toMs;
 	if (inWindow(0)) cues.push({ kind: 'start', atMs: 0 });
-	for (const phase of timeline.phases) {
+	// Runs every frame: start at the phase containing fromMs rather than at the beginning.
+	for (let i = phaseIndexAt(timeline, fromMs); i < timeline.phases.length; i++) {
+		const phase = timeline.phases[i]!;
 		if (phase.startMs >= toMs) break;
 		if (inWindow(phase.startMs)) cues.push({ kind: phase.kind, atMs: phase.startMs });
 	}
