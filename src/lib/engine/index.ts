@@ -4,3 +4,4 @@ export * from './position';
 export * from './cues';
 export * from './session';
 export * from './pacer';
+export * from './steps';

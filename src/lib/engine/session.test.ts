@@ -115,3 +115,63 @@ describe('reduceSession', () => {
 		expect(longer.durationMs).toBe(600_000);
 	});
 });
+
+describe('seeking to another place on the timeline', () => {
+	it('moves the position but never the time practised', () => {
+		const s = run(
+			createSession(60_000),
+			{ type: 'start', atMs: 0 },
+			...frames(0, 2000),
+			{ type: 'seek', atMs: 2000, positionMs: 30_000 },
+			...frames(2000, 3000)
+		);
+		expect(s.positionMs).toBe(31_000);
+		expect(s.activeElapsedMs).toBe(3000);
+	});
+
+	it('credits the time since the last tick before jumping', () => {
+		const s = run(
+			createSession(60_000),
+			{ type: 'start', atMs: 0 },
+			{ type: 'tick', atMs: 100 },
+			{ type: 'seek', atMs: 400, positionMs: 10_000 }
+		);
+		expect(s.activeElapsedMs).toBe(400);
+		expect(s.positionMs).toBe(10_000);
+	});
+
+	it('goes back as well as forward, also while paused', () => {
+		const s = run(
+			createSession(60_000),
+			{ type: 'start', atMs: 0 },
+			...frames(0, 20_000),
+			{ type: 'pause', atMs: 20_000 },
+			{ type: 'seek', atMs: 25_000, positionMs: 5000 }
+		);
+		expect(s.status).toBe('paused');
+		expect(s.positionMs).toBe(5000);
+		expect(s.activeElapsedMs).toBe(20_000);
+	});
+
+	it('never reaches the end by skipping, and ignores nonsense', () => {
+		const start = run(createSession(60_000), { type: 'start', atMs: 0 });
+		const far = reduceSession(start, { type: 'seek', atMs: 0, positionMs: 1e9 });
+		expect(far.status).toBe('running');
+		expect(far.positionMs).toBe(59_999);
+		expect(reduceSession(start, { type: 'seek', atMs: 0, positionMs: Number.NaN })).toBe(start);
+		const idle = createSession(60_000);
+		expect(reduceSession(idle, { type: 'seek', atMs: 0, positionMs: 100 })).toBe(idle);
+	});
+
+	it('completes when the timeline is over, counting only the time practised', () => {
+		const s = run(
+			createSession(10_000),
+			{ type: 'start', atMs: 0 },
+			{ type: 'seek', atMs: 0, positionMs: 8000 },
+			...frames(0, 3000)
+		);
+		expect(s.status).toBe('completed');
+		expect(s.positionMs).toBe(10_000);
+		expect(s.activeElapsedMs).toBe(2000);
+	});
+});

@@ -7,6 +7,11 @@ export interface SessionState {
 	readonly durationMs: number;
 	/** Time actually spent in the exercise: pauses and sleep gaps are not counted. */
 	readonly activeElapsedMs: number;
+	/**
+	 * Where the session stands on its timeline. It moves with active time, and jumps when the
+	 * person skips a step forward or back; without skips it equals activeElapsedMs.
+	 */
+	readonly positionMs: number;
 	/** Clock reading of the last tick while running, null otherwise. */
 	readonly lastTickAtMs: number | null;
 }
@@ -17,7 +22,8 @@ export type SessionAction =
 	| { readonly type: 'pause'; readonly atMs: number }
 	| { readonly type: 'resume'; readonly atMs: number }
 	| { readonly type: 'stop'; readonly atMs: number }
-	| { readonly type: 'setDuration'; readonly durationMs: number };
+	| { readonly type: 'setDuration'; readonly durationMs: number }
+	| { readonly type: 'seek'; readonly atMs: number; readonly positionMs: number };
 
 /**
  * A gap between two ticks longer than this means the phone slept or the browser froze the
@@ -28,7 +34,7 @@ export const SLEEP_GAP_MS = 5000;
 
 /** A session that has not started yet. */
 export function createSession(durationMs: number): SessionState {
-	return { status: 'idle', durationMs, activeElapsedMs: 0, lastTickAtMs: null };
+	return { status: 'idle', durationMs, activeElapsedMs: 0, positionMs: 0, lastTickAtMs: null };
 }
 
 /** Active time between two clock readings: negative and sleep-sized gaps count as zero. */
@@ -37,17 +43,19 @@ export function activeDeltaMs(fromMs: number, toMs: number): number {
 	return delta < 0 || delta > SLEEP_GAP_MS ? 0 : delta;
 }
 
-/** Adds the time since the last tick, completing the session when its time is up. */
+/** Adds the time since the last tick, completing the session when its timeline is over. */
 function advance(state: SessionState, atMs: number): SessionState {
 	if (state.lastTickAtMs === null) return { ...state, lastTickAtMs: atMs };
-	const activeElapsedMs = Math.min(
-		state.durationMs,
-		state.activeElapsedMs + activeDeltaMs(state.lastTickAtMs, atMs)
+	const deltaMs = Math.min(
+		activeDeltaMs(state.lastTickAtMs, atMs),
+		state.durationMs - state.positionMs
 	);
-	if (activeElapsedMs >= state.durationMs) {
-		return { ...state, status: 'completed', activeElapsedMs, lastTickAtMs: null };
+	const activeElapsedMs = state.activeElapsedMs + deltaMs;
+	const positionMs = state.positionMs + deltaMs;
+	if (positionMs >= state.durationMs) {
+		return { ...state, status: 'completed', activeElapsedMs, positionMs, lastTickAtMs: null };
 	}
-	return { ...state, activeElapsedMs, lastTickAtMs: atMs };
+	return { ...state, activeElapsedMs, positionMs, lastTickAtMs: atMs };
 }
 
 /** The one place a session changes; an action that does not fit the status changes nothing. */
@@ -71,9 +79,19 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
 		case 'setDuration': {
 			// A new length never cuts into time already practised.
 			if (state.status === 'completed' || state.status === 'stopped') return state;
-			const durationMs = Math.max(action.durationMs, state.activeElapsedMs);
+			const durationMs = Math.max(action.durationMs, state.positionMs);
 			if (durationMs === state.durationMs) return state;
 			return { ...state, durationMs };
+		}
+		case 'seek': {
+			// Skipping moves the place on the timeline, never the time practised; the end itself
+			// is reached by practising (or by stopping), not by skipping.
+			if (state.status !== 'running' && state.status !== 'paused') return state;
+			const positionMs = Math.min(Math.max(action.positionMs, 0), state.durationMs - 1);
+			if (!Number.isFinite(positionMs) || positionMs === state.positionMs) return state;
+			const ticked = state.status === 'running' ? advance(state, action.atMs) : state;
+			if (ticked.status !== state.status) return ticked;
+			return { ...ticked, positionMs };
 		}
 		case 'stop': {
 			if (state.status !== 'running' && state.status !== 'paused') return state;

@@ -2,7 +2,7 @@ import { getDb } from './db';
 import { SessionStore } from './session-store';
 import { UrgeStore } from './urge-store';
 
-export type { SessionRecord, StoredSessionStatus } from './sessions';
+export type { NoticedEntry, SessionDetails, SessionRecord, StoredSessionStatus } from './sessions';
 export { SessionStore } from './session-store';
 export { UrgeStore } from './urge-store';
 export type { ContactAnswer, InsteadChoice, UrgeRecord } from './urges';

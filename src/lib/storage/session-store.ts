@@ -2,6 +2,7 @@ import type { RustpuntDb } from './db';
 import {
 	isDistressRating,
 	isSessionRecord,
+	type SessionDetails,
 	type SessionRecord,
 	type StoredSessionStatus
 } from './sessions';
@@ -13,6 +14,8 @@ export interface SessionProgress {
 	plannedMs: number;
 	status: StoredSessionStatus;
 	endedAt: number;
+	/** What a guided practice records as it goes (steps done, "too much?", notes). */
+	details?: SessionDetails;
 }
 
 /** Reads and writes practice sessions; every write is small, so closing the app loses little. */
@@ -57,6 +60,7 @@ export class SessionStore {
 	/** Records how far a session has come (on pause, stop, completion, or the page hiding). */
 	async update(id: string, progress: SessionProgress): Promise<void> {
 		await this.#db.sessions.update(id, {
+			...progress.details,
 			activeMs: Math.max(0, Math.round(progress.activeMs)),
 			plannedMs: progress.plannedMs,
 			status: progress.status,

@@ -19,7 +19,25 @@ export interface SessionRecord {
 	distressAfter?: number;
 	/** Whether holds were part of the timeline. */
 	holds?: boolean;
+	/** Steps of a guided practice the person stayed with (ids, in order). */
+	stepsDone?: string[];
+	/** How often "too much?" was used during the practice. */
+	tooMuch?: number;
+	/** The choices made before a guided practice (posture, eyes, anchor). */
+	choices?: Record<string, string>;
+	/** What the person noted in a step that invites it: a count tapped, words typed. */
+	noticed?: NoticedEntry[];
 }
+
+/** What was noticed in one interactive step (5-4-3-2-1); both parts optional. */
+export interface NoticedEntry {
+	step: string;
+	count: number;
+	text: string;
+}
+
+/** What a guided practice records beyond time and status. */
+export type SessionDetails = Pick<SessionRecord, 'stepsDone' | 'tooMuch' | 'choices' | 'noticed'>;
 
 /** A distress rating is a whole number from 0 to 10. */
 export function isDistressRating(value: unknown): value is number {
@@ -43,6 +61,20 @@ export function isSessionRecord(value: unknown): value is SessionRecord {
 		isTime(r.plannedMs) &&
 		STATUSES.has(r.status) &&
 		(r.distressBefore === undefined || isDistressRating(r.distressBefore)) &&
-		(r.distressAfter === undefined || isDistressRating(r.distressAfter))
+		(r.distressAfter === undefined || isDistressRating(r.distressAfter)) &&
+		(r.stepsDone === undefined || isStringList(r.stepsDone)) &&
+		(r.tooMuch === undefined || isCount(r.tooMuch)) &&
+		(r.noticed === undefined || (Array.isArray(r.noticed) && r.noticed.every(isNoticedEntry)))
 	);
+}
+
+const isStringList = (value: unknown) =>
+	Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isCount = (value: unknown) =>
+	typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+function isNoticedEntry(value: unknown): value is NoticedEntry {
+	if (typeof value !== 'object' || value === null) return false;
+	const e = value as Record<string, unknown>;
+	return typeof e.step === 'string' && isCount(e.count) && typeof e.text === 'string';
 }
