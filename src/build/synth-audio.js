@@ -1,13 +1,19 @@
 // @ts-check
 /**
  * Synthesises the soft audio cues of Rustpunt and writes them as
- * mono 16-bit PCM WAV files (22050 Hz) into `static/audio/`.
+ * mono 16-bit PCM WAV files (22050 Hz) into `static/audio/`, plus two quiet
+ * background loops for guided practices (11025 Hz: they hold nothing high,
+ * and they are precached on phones, so half the rate halves the download).
  *
  * Run with `node src/build/synth-audio.js` (or `npm run gen:audio`).
- * No dependencies and no randomness: the output is identical on every run.
+ * No dependencies and no randomness: the noise comes from a seeded PRNG,
+ * so the output is identical on every run.
  *
- * Every sound starts and ends at exactly zero amplitude (raised-cosine fades),
+ * Every cue starts and ends at exactly zero amplitude (raised-cosine fades),
  * so nothing clicks, and peaks are normalised to a moderate level.
+ * The background loops instead never fade: they are made seamless across
+ * the loop point (last sample → first sample, in value and slope), because
+ * they are played with `AudioBufferSourceNode.loop` and faded at runtime.
  */
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +21,14 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 const SAMPLE_RATE = 22050;
+/** Background loops: nothing above ~2 kHz is wanted, so 11025 Hz is plenty. */
+const BG_SAMPLE_RATE = 11025;
+/**
+ * Loop length in seconds. Long enough that the noise does not audibly repeat,
+ * short enough to stay under ~200 KB; a whole number of 1/8 Hz steps, so drone
+ * frequencies on a 0.125 Hz grid complete whole cycles over the loop.
+ */
+const BG_LOOP_SECONDS = 8;
 const TAU = 2 * Math.PI;
 const OUT_DIR = fileURLToPath(new URL('../../static/audio/', import.meta.url));
 
@@ -22,6 +36,8 @@ const OUT_DIR = fileURLToPath(new URL('../../static/audio/', import.meta.url));
 const CUE_PEAK_DB = -9;
 const SOFT_CUE_PEAK_DB = -12;
 const BELL_PEAK_DB = -6;
+/** Quiet, so the loops sit under speech and cues; the app sets its own volume on top. */
+const BG_PEAK_DB = -14;
 
 /**
  * @typedef {object} Partial
@@ -118,9 +134,10 @@ function normalise(out, db) {
 /**
  * Encodes samples (−1..1) as a mono 16-bit PCM WAV file.
  * @param {Float64Array} samples
+ * @param {number} [sampleRate]
  * @returns {Buffer}
  */
-function encodeWav(samples) {
+function encodeWav(samples, sampleRate = SAMPLE_RATE) {
 	const dataBytes = samples.length * 2;
 	const buf = Buffer.alloc(44 + dataBytes);
 	buf.write('RIFF', 0, 'ascii');
@@ -130,8 +147,8 @@ function encodeWav(samples) {
 	buf.writeUInt32LE(16, 16); // fmt chunk size
 	buf.writeUInt16LE(1, 20); // PCM
 	buf.writeUInt16LE(1, 22); // mono
-	buf.writeUInt32LE(SAMPLE_RATE, 24);
-	buf.writeUInt32LE(SAMPLE_RATE * 2, 28); // byte rate
+	buf.writeUInt32LE(sampleRate, 24);
+	buf.writeUInt32LE(sampleRate * 2, 28); // byte rate
 	buf.writeUInt16LE(2, 32); // block align
 	buf.writeUInt16LE(16, 34); // bits per sample
 	buf.write('data', 36, 'ascii');
@@ -217,23 +234,171 @@ function bell() {
 	return out;
 }
 
-/** @type {[string, () => Float64Array][]} */
+/**
+ * Seeded PRNG (mulberry32): 32-bit integer maths only, so every platform and
+ * Node version produces the same sequence and the noise loop never changes.
+ * @param {number} seed
+ * @returns {() => number} uniform in [-1, 1)
+ */
+function prng(seed) {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 2 ** 31 - 1;
+	};
+}
+
+/**
+ * Coefficient of a one-pole low-pass `y += (1 - a) * (x - y)` with corner `hz`.
+ * @param {number} hz
+ * @param {number} sampleRate
+ */
+function onePole(hz, sampleRate) {
+	return Math.exp((-TAU * hz) / sampleRate);
+}
+
+/**
+ * Subtracts the mean. A constant shift keeps the loop seam intact, and a DC
+ * offset would thump when the runtime gain node fades the loop in or out.
+ * @param {Float64Array} out
+ */
+function removeDc(out) {
+	let sum = 0;
+	for (const v of out) sum += v;
+	const mean = sum / out.length;
+	for (let i = 0; i < out.length; i++) out[i] -= mean;
+}
+
+/**
+ * Brown noise: a soft, warm rumble with no hiss, seamless as a loop.
+ *
+ * The filters run over one continuous stream of loop + overlap samples, after
+ * a warm-up, so their state is never reset. The overlap (the stream's natural
+ * continuation past the loop end) is then crossfaded into the head with an
+ * equal-power sin/cos curve: sample 0 is exactly the sample that followed the
+ * last one in the stream, so value and slope carry across the loop point, and
+ * the head blends back into its own noise without a dip in loudness.
+ */
+function brownNoise() {
+	const rate = BG_SAMPLE_RATE;
+	const n = BG_LOOP_SECONDS * rate;
+	const overlap = rate; // 1 s: long enough that the blend is inaudible
+	const warmUp = rate; // lets every filter settle before the first kept sample
+	const random = prng(0x5275_7374); // "Rust"
+	// Leaky integrator: white → brown (−6 dB/oct) above 80 Hz, flat below,
+	// so it cannot wander off into a slow, inaudible, headroom-eating drift.
+	const brown = onePole(80, rate);
+	// Two-pole high-pass at 35 Hz: drops subsonic rumble that no phone speaker
+	// can play but that would still use up the peak level.
+	const high = onePole(35, rate);
+	// Two more low-pass poles at 1.5 kHz: nothing sharp or hissy above ~2-3 kHz.
+	const low = onePole(1500, rate);
+	const stream = new Float64Array(n + overlap);
+	let b = 0;
+	let h1 = 0;
+	let h2 = 0;
+	let l1 = 0;
+	let l2 = 0;
+	for (let i = -warmUp; i < stream.length; i++) {
+		b = brown * b + (1 - brown) * random();
+		h1 = high * h1 + (1 - high) * b;
+		h2 = high * h2 + (1 - high) * (b - h1);
+		l1 = low * l1 + (1 - low) * (b - h1 - h2);
+		l2 = low * l2 + (1 - low) * l1;
+		if (i >= 0) stream[i] = l2;
+	}
+	const out = stream.slice(0, n);
+	for (let i = 0; i < overlap; i++) {
+		const angle = ((Math.PI / 2) * i) / overlap;
+		out[i] = stream[n + i] * Math.cos(angle) + stream[i] * Math.sin(angle);
+	}
+	removeDc(out);
+	// A very slow, shallow swell (±8 %, one cycle per loop, so it is periodic
+	// too): it keeps the noise from sounding static without becoming a rhythm
+	// that competes with the breathing pace.
+	for (let i = 0; i < n; i++) out[i] *= 1 + 0.08 * Math.sin((TAU * i) / n);
+	normalise(out, BG_PEAK_DB);
+	return out;
+}
+
+/**
+ * @typedef {object} DronePartial
+ * @property {number} hz frequency, on a 1/BG_LOOP_SECONDS Hz grid (whole cycles per loop)
+ * @property {number} gain relative amplitude
+ * @property {number} phase start phase in radians (spread out to keep the peak low)
+ */
+
+/**
+ * Drone: a low, warm open fifth on A2 (110 Hz) with a few soft harmonics and
+ * slow beating, steady in pitch and not tuneful enough to follow.
+ *
+ * Every partial makes a whole number of cycles over the loop and the phase is
+ * computed from the sample index (not accumulated), so the loop is exactly
+ * periodic: the step from the last sample to the first is just the next step
+ * of the waveform. The harmonics are there because phone speakers barely play
+ * 110 Hz; the ear still hears the low root from them.
+ */
+function drone() {
+	const rate = BG_SAMPLE_RATE;
+	const n = BG_LOOP_SECONDS * rate;
+	/** @type {DronePartial[]} */
+	const partials = [
+		{ hz: 110, gain: 1, phase: 0 },
+		{ hz: 110.25, gain: 0.45, phase: 1.1 }, // beats at 0.25 Hz: a 4 s shimmer
+		{ hz: 165, gain: 0.55, phase: 2.3 }, // the fifth
+		{ hz: 165.375, gain: 0.25, phase: 4.0 }, // beats every 2.7 s, against the root's 4 s
+		{ hz: 220, gain: 0.3, phase: 0.7 },
+		{ hz: 220.125, gain: 0.15, phase: 3.3 }, // one slow beat per loop
+		{ hz: 330, gain: 0.12, phase: 5.1 },
+		{ hz: 440, gain: 0.05, phase: 1.9 }
+	];
+	for (const { hz } of partials) {
+		const cycles = hz * BG_LOOP_SECONDS;
+		if (!Number.isInteger(cycles)) throw new Error(`${hz} Hz does not loop in ${n} samples`);
+	}
+	const out = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		let sample = 0;
+		for (const { hz, gain, phase } of partials) {
+			// Whole cycles over n samples: exact integer · i / n keeps the phase periodic.
+			sample += gain * Math.sin((TAU * ((hz * BG_LOOP_SECONDS * i) % n)) / n + phase);
+		}
+		out[i] = sample;
+	}
+	removeDc(out);
+	normalise(out, BG_PEAK_DB);
+	return out;
+}
+
+/**
+ * @typedef {object} Sound
+ * @property {string} name file name in `static/audio/`
+ * @property {() => Float64Array} make
+ * @property {number} rate sample rate in Hz
+ */
+
+/** @type {Sound[]} */
 const SOUNDS = [
-	['inhale.wav', inhale],
-	['inhale-top.wav', inhaleTop],
-	['hold.wav', hold],
-	['exhale.wav', exhale],
-	['bell.wav', bell]
+	{ name: 'inhale.wav', make: inhale, rate: SAMPLE_RATE },
+	{ name: 'inhale-top.wav', make: inhaleTop, rate: SAMPLE_RATE },
+	{ name: 'hold.wav', make: hold, rate: SAMPLE_RATE },
+	{ name: 'exhale.wav', make: exhale, rate: SAMPLE_RATE },
+	{ name: 'bell.wav', make: bell, rate: SAMPLE_RATE },
+	{ name: 'bg-brown.wav', make: brownNoise, rate: BG_SAMPLE_RATE },
+	{ name: 'bg-drone.wav', make: drone, rate: BG_SAMPLE_RATE }
 ];
 
 mkdirSync(OUT_DIR, { recursive: true });
 let total = 0;
-for (const [name, make] of SOUNDS) {
+for (const { name, make, rate } of SOUNDS) {
 	const samples = make();
-	const wav = encodeWav(samples);
+	const wav = encodeWav(samples, rate);
 	writeFileSync(join(OUT_DIR, name), wav);
 	total += wav.length;
-	const seconds = (samples.length / SAMPLE_RATE).toFixed(2);
+	const seconds = (samples.length / rate).toFixed(2);
 	console.log(`${name.padEnd(15)} ${seconds} s  ${(wav.length / 1024).toFixed(1)} KB`);
 }
 console.log(`${'total'.padEnd(15)}          ${(total / 1024).toFixed(1)} KB`);

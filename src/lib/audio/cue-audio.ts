@@ -5,6 +5,18 @@ export type CueSound = 'inhale' | 'inhale-top' | 'hold' | 'exhale' | 'bell';
 
 const SOUNDS: readonly CueSound[] = ['inhale', 'inhale-top', 'hold', 'exhale', 'bell'];
 
+/** The quiet loops a guided practice may play underneath (synthesised like the cues). */
+export const BACKGROUND_SOUNDS = ['brown', 'drone'] as const;
+export type BackgroundSound = (typeof BACKGROUND_SOUNDS)[number];
+
+/** The URL of a background loop (precached by the service worker). */
+export function backgroundUrl(sound: BackgroundSound): string {
+	return `/audio/bg-${sound}.wav`;
+}
+
+/** Seconds over which a background loop fades in and out, so it never starts with a click. */
+const LOOP_FADE_S = 1.5;
+
 /** A cue may sound this late (a slow start, a context just resumed); later, it is skipped. */
 export const LATE_TOLERANCE_MS = 300;
 
@@ -25,6 +37,10 @@ export class CueAudio {
 	#pending = new Set<AudioBufferSourceNode>();
 	#timers = new Set<number>();
 	#ready: Promise<void>;
+	#loops = new Map<BackgroundSound, Promise<AudioBuffer>>();
+	#loop: { source: AudioBufferSourceNode; gain: GainNode; sound: BackgroundSound } | null = null;
+	#loopVolume = 0.5;
+	#loopWanted: BackgroundSound | null = null;
 
 	constructor() {
 		Howler.autoSuspend = false;
@@ -130,6 +146,76 @@ export class CueAudio {
 		this.#pending.clear();
 	}
 
+	/**
+	 * Plays a quiet loop under a practice at `volume` (0 to 1), fading in; a loop already
+	 * playing is faded out. Needs Web Audio (a loop without it would click at every turn).
+	 */
+	async playBackground(sound: BackgroundSound, volume: number): Promise<void> {
+		this.#loopVolume = clampVolume(volume);
+		this.#loopWanted = sound;
+		const ctx = Howler.usingWebAudio ? Howler.ctx : undefined;
+		if (!ctx) return;
+		if (this.#loop?.sound === sound) {
+			this.setBackgroundVolume(volume);
+			return;
+		}
+		let buffer = this.#loops.get(sound);
+		if (!buffer) {
+			buffer = fetch(backgroundUrl(sound))
+				.then((r) => {
+					if (!r.ok) throw new Error(`Could not load ${backgroundUrl(sound)}: ${r.status}`);
+					return r.arrayBuffer();
+				})
+				.then((data) => ctx.decodeAudioData(data));
+			this.#loops.set(sound, buffer);
+			buffer.catch(() => this.#loops.delete(sound));
+		}
+		const decoded = await buffer;
+		// Stopped or changed while it was loading.
+		if (this.#loopWanted !== sound) return;
+		this.stopBackground();
+		this.#loopWanted = sound;
+		const gain = ctx.createGain();
+		gain.gain.setValueAtTime(0, ctx.currentTime);
+		gain.gain.linearRampToValueAtTime(this.#loopVolume, ctx.currentTime + LOOP_FADE_S);
+		gain.connect(Howler.masterGain);
+		const source = ctx.createBufferSource();
+		source.buffer = decoded;
+		source.loop = true;
+		source.connect(gain);
+		source.start();
+		this.#loop = { source, gain, sound };
+	}
+
+	/** Changes the loop's volume (0 to 1) smoothly. */
+	setBackgroundVolume(volume: number): void {
+		this.#loopVolume = clampVolume(volume);
+		const ctx = Howler.ctx;
+		if (!ctx || !this.#loop) return;
+		const { gain } = this.#loop;
+		gain.gain.cancelScheduledValues(ctx.currentTime);
+		gain.gain.setValueAtTime(gain.gain.value, ctx.currentTime);
+		gain.gain.linearRampToValueAtTime(this.#loopVolume, ctx.currentTime + 0.2);
+	}
+
+	/** Fades the loop out and stops it. */
+	stopBackground(): void {
+		this.#loopWanted = null;
+		const ctx = Howler.ctx;
+		const loop = this.#loop;
+		this.#loop = null;
+		if (!ctx || !loop) return;
+		const end = ctx.currentTime + LOOP_FADE_S / 2;
+		loop.gain.gain.cancelScheduledValues(ctx.currentTime);
+		loop.gain.gain.setValueAtTime(loop.gain.gain.value, ctx.currentTime);
+		loop.gain.gain.linearRampToValueAtTime(0, end);
+		loop.source.stop(end + 0.05);
+		loop.source.onended = () => {
+			loop.source.disconnect();
+			loop.gain.disconnect();
+		};
+	}
+
 	#resumeWhenVisible = () => {
 		// 'suspended', or iOS's 'interrupted' after a call or another app's sound.
 		const ctx = Howler.ctx;
@@ -139,6 +225,10 @@ export class CueAudio {
 	};
 
 	#resumeOnGesture = () => this.unlock();
+}
+
+function clampVolume(volume: number): number {
+	return Number.isFinite(volume) ? Math.min(1, Math.max(0, volume)) : 0.5;
 }
 
 /**

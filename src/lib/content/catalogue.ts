@@ -1,5 +1,6 @@
 import exercises from 'virtual:rustpunt-exercises';
-import type { Exercise } from './load';
+import { loadSteps } from 'virtual:rustpunt-steps';
+import type { BreathingExercise, Exercise, GuidedPractice } from './load';
 
 /** The exercise "breathe now" starts: a longer exhale, no holds. */
 export const DEFAULT_EXERCISE_ID = 'extended-exhale';
@@ -16,5 +17,20 @@ export function findExercise(id: string): Exercise | undefined {
 export function getExercise(id: string): Exercise {
 	const exercise = findExercise(id);
 	if (!exercise) throw new Error(`Unknown exercise "${id}"`);
+	return exercise;
+}
+
+/** A guided practice with its steps (loaded on demand), or undefined for an unknown id. */
+export async function loadPractice(id: string): Promise<GuidedPractice | undefined> {
+	const exercise = findExercise(id);
+	if (exercise?.kind !== 'guided') return undefined;
+	const steps = await loadSteps(id);
+	return steps ? { ...exercise, steps } : undefined;
+}
+
+/** The breathing exercise with this id; throws when the app links to one that does not exist. */
+export function getBreathing(id: string): BreathingExercise {
+	const exercise = getExercise(id);
+	if (exercise.kind !== 'breathing') throw new Error(`"${id}" is not a breathing exercise`);
 	return exercise;
 }

@@ -34,7 +34,7 @@ describe('the shipped exercises', () => {
 	const exercises = loadExerciseDirectory(process.cwd());
 
 	it('are all valid, with the five breathing patterns the app promises', () => {
-		expect(exercises.map((e) => e.id)).toEqual([
+		expect(exercises.filter((e) => e.kind === 'breathing').map((e) => e.id)).toEqual([
 			'extended-exhale',
 			'cyclic-sighing',
 			'box',
@@ -43,8 +43,32 @@ describe('the shipped exercises', () => {
 		]);
 	});
 
+	it('include the guided practices: body scans of 3, 10 and 20 minutes, grounding, touch, imagination', () => {
+		const guided = exercises.flatMap((e) => (e.kind === 'guided' ? [e] : []));
+		const minutes = (id: string) =>
+			Math.round((guided.find((e) => e.id === id)?.durationMs ?? 0) / 60_000);
+		expect([minutes('body-scan-3'), minutes('body-scan-10'), minutes('body-scan-20')]).toEqual([
+			3, 10, 20
+		]);
+		expect(guided.filter((e) => e.category === 'grounding').map((e) => e.id)).toEqual([
+			'grounding-senses',
+			'grounding-orientation',
+			'grounding-feet',
+			'grounding-cold'
+		]);
+		expect(guided.every((e) => e.category !== 'grounding' || e.breathFree)).toBe(true);
+		expect(guided.map((e) => e.id)).toEqual(
+			expect.arrayContaining(['soothing-touch', 'safe-place', 'protector'])
+		);
+		const scan = guided.find((e) => e.id === 'body-scan-10');
+		expect(scan?.choices).toEqual(['posture', 'eyes', 'anchor']);
+		const senses = guided.find((e) => e.id === 'grounding-senses');
+		expect(senses?.steps.flatMap((s) => (s.input ? [s.input] : []))).toEqual([5, 4, 3, 2, 1]);
+	});
+
 	it('start "breathe now" with a 4 in / 6 out pattern without holds', () => {
 		const first = exercises[0]!;
+		if (first.kind !== 'breathing') throw new Error('the first exercise must be breathing');
 		expect(first.pattern.phases).toEqual([
 			{ kind: 'inhale', durationMs: 4000 },
 			{ kind: 'exhale', durationMs: 6000 }
@@ -53,7 +77,8 @@ describe('the shipped exercises', () => {
 	});
 
 	it('keep 4-7-8 to four breaths at a time', () => {
-		expect(exercises.find((e) => e.id === '4-7-8')?.maxCycles).toBe(4);
+		const fourSevenEight = exercises.find((e) => e.id === '4-7-8');
+		expect(fourSevenEight?.kind === 'breathing' && fourSevenEight.maxCycles).toBe(4);
 	});
 
 	it('have their texts in every language of the app', () => {
@@ -69,7 +94,8 @@ describe('the shipped exercises', () => {
 
 describe('an invalid exercise file', () => {
 	it('is accepted when everything is right', () => {
-		expect(parseExerciseFile('exercises/box.yaml', valid).pattern.phases).toHaveLength(3);
+		const box = parseExerciseFile('exercises/box.yaml', valid);
+		expect(box.kind === 'breathing' && box.pattern.phases).toHaveLength(3);
 	});
 
 	it('names the file and the phase whose seconds are not positive', () => {
@@ -133,6 +159,103 @@ describe('an invalid exercise file', () => {
 				{ name: 'exercises/other.yaml', source: 'id: other' }
 			])
 		).toThrow(/box\.yml: id "box" is already used by exercises\/box\.yaml\n.*other\.yaml/);
+	});
+});
+
+const guided = `
+id: scan
+kind: guided
+category: body-scan
+order: 20
+title: { nl: Lichaamsscan, en: Body scan }
+summary: { nl: Een korte scan., en: A short scan. }
+guidance: { nl: Je mag stoppen., en: You may stop. }
+choices: [eyes, anchor]
+steps:
+  - id: arrive
+    seconds: 20
+    text: { nl: Kom aan waar je bent., en: Arrive where you are. }
+  - id: eyes-closed
+    seconds: 10
+    when: { eyes: closed }
+    text: { nl: Sluit je ogen als je wilt., en: Close your eyes if you like. }
+  - id: anchor
+    seconds: 30
+    text:
+      nl: Keer terug naar {anchor}.
+      en: Come back to {anchor}.
+`;
+
+/** The message a broken guided file fails with. */
+function guidedFailure(source: string): string {
+	return failure(source, 'exercises/scan.yaml');
+}
+
+describe('a guided practice file', () => {
+	it('is accepted when everything is right, with its length for the default choices', () => {
+		const scan = parseExerciseFile('exercises/scan.yaml', guided);
+		if (scan.kind !== 'guided') throw new Error('expected a guided practice');
+		expect(scan.steps.map((s) => s.id)).toEqual(['arrive', 'eyes-closed', 'anchor']);
+		expect(scan.steps[1]!.when).toEqual({ eyes: 'closed' });
+		// Eyes open is the default, so the eyes-closed step is not counted.
+		expect(scan.durationMs).toBe(50_000);
+	});
+
+	it('is refused when a step has no translation', () => {
+		expect(
+			guidedFailure(
+				guided.replace(
+					'{ nl: Kom aan waar je bent., en: Arrive where you are. }',
+					'{ nl: Kom aan waar je bent. }'
+				)
+			)
+		).toBe('exercises/scan.yaml: steps[0].text.en is missing');
+	});
+
+	it('is refused when a step has no length', () => {
+		expect(guidedFailure(guided.replace('    seconds: 20\n', ''))).toContain(
+			'exercises/scan.yaml: steps[0].seconds is missing'
+		);
+	});
+
+	it('is refused when a step is too short for its text to be spoken', () => {
+		expect(guidedFailure(guided.replace('seconds: 20', 'seconds: 5'))).toBe(
+			'exercises/scan.yaml: steps[0].text.nl is too long to speak in 5 s (5 words, at most 4)'
+		);
+	});
+
+	it('is refused when two steps share an id', () => {
+		expect(guidedFailure(guided.replace('- id: anchor', '- id: arrive'))).toBe(
+			'exercises/scan.yaml: steps[2].id "arrive" is already used by steps[0]'
+		);
+	});
+
+	it('is refused when a step depends on a choice the practice does not offer', () => {
+		expect(guidedFailure(guided.replace('choices: [eyes, anchor]', 'choices: [anchor]'))).toBe(
+			'exercises/scan.yaml: steps[1].when.eyes needs "eyes" in choices'
+		);
+	});
+
+	it('is refused when a text has an unknown placeholder', () => {
+		expect(guidedFailure(guided.replace('Come back to {anchor}', 'Come back to {place}'))).toBe(
+			'exercises/scan.yaml: steps[2].text.en has an unknown placeholder {place}'
+		);
+	});
+
+	it('is refused when grounding is not breath-free, or mentions the breath', () => {
+		const grounding = guided
+			.replace('category: body-scan', 'category: grounding')
+			.replace('choices: [eyes, anchor]', 'choices: [eyes]')
+			.replaceAll('{anchor}', 'the room');
+		expect(guidedFailure(grounding)).toContain(
+			'exercises/scan.yaml: breathFree must be true for grounding'
+		);
+		const breathy = grounding
+			.replace('order: 20', 'order: 20\nbreathFree: true')
+			.replace('Arrive where you are.', 'Notice your breath.');
+		expect(guidedFailure(breathy)).toBe(
+			'exercises/scan.yaml: steps[0].text.en mentions the breath in a breath-free practice'
+		);
 	});
 });
 

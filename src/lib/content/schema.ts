@@ -1,5 +1,9 @@
 import * as v from 'valibot';
+import { CHOICE_NAMES, GUIDED_CATEGORIES, GUIDED_CHOICES } from './choices.ts';
 import { SESSION_MINUTES } from './lengths.ts';
+
+export { CHOICE_NAMES, GUIDED_CATEGORIES, GUIDED_CHOICES };
+export type { ChoiceName } from './choices.ts';
 
 export { SESSION_MINUTES };
 
@@ -11,8 +15,12 @@ const text = v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'must not
 
 /** The message for a strict object: a wrong type, or a field that does not belong there. */
 function strictMessage(what: string) {
-	return (issue: v.BaseIssue<unknown>) =>
-		issue.expected === 'never' ? 'is not a known field' : `must be ${what}`;
+	return (issue: v.BaseIssue<unknown>) => {
+		if (issue.expected === 'never') return 'is not a known field';
+		// A required field that is absent is reported on the field itself.
+		if (issue.received === 'undefined' && (issue.path?.length ?? 0) > 0) return 'is missing';
+		return `must be ${what}`;
+	};
 }
 
 /** A text in every language of the app. */
@@ -81,3 +89,98 @@ export const BreathingFileSchema = v.strictObject(
 );
 
 export type BreathingFile = v.InferOutput<typeof BreathingFileSchema>;
+
+/** Step texts are shown in large type on a phone: one short paragraph. */
+export const STEP_TEXT_MAX_CHARS = 320;
+
+const stepText = v.pipe(
+	v.string('must be text'),
+	v.trim(),
+	v.minLength(1, 'must not be empty'),
+	v.maxLength(STEP_TEXT_MAX_CHARS, `must be at most ${STEP_TEXT_MAX_CHARS} characters`)
+);
+
+const kebab = v.pipe(
+	v.string('must be text'),
+	v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9 and -)')
+);
+
+/** A condition on the choices made: the step is only part of the practice when they match. */
+const WhenSchema = v.strictObject(
+	{
+		posture: v.optional(
+			v.picklist(GUIDED_CHOICES.posture, `must be one of ${GUIDED_CHOICES.posture.join(', ')}`)
+		),
+		eyes: v.optional(
+			v.picklist(GUIDED_CHOICES.eyes, `must be one of ${GUIDED_CHOICES.eyes.join(', ')}`)
+		),
+		anchor: v.optional(
+			v.picklist(GUIDED_CHOICES.anchor, `must be one of ${GUIDED_CHOICES.anchor.join(', ')}`)
+		)
+	},
+	strictMessage('a set of choices (posture, eyes, anchor)')
+);
+
+/** One step of a guided practice in an exercise file. */
+export const StepSchema = v.strictObject(
+	{
+		id: kebab,
+		seconds: v.pipe(
+			v.number('must be a number of seconds'),
+			v.finite('must be a finite number'),
+			v.minValue(5, 'must be at least 5'),
+			v.maxValue(600, 'must be at most 600'),
+			v.multipleOf(0.5, 'must be a multiple of 0.5')
+		),
+		text: v.strictObject({ nl: stepText, en: stepText }, strictMessage('a text in both nl and en')),
+		when: v.optional(WhenSchema),
+		input: v.optional(
+			v.pipe(
+				v.number('must be a number'),
+				v.integer('must be a whole number'),
+				v.minValue(1, 'must be at least 1'),
+				v.maxValue(10, 'must be at most 10')
+			)
+		),
+		show: v.optional(v.literal('now', 'must be "now"')),
+		rhythmSeconds: v.optional(
+			v.pipe(
+				v.number('must be a number of seconds'),
+				v.minValue(2, 'must be at least 2'),
+				v.maxValue(10, 'must be at most 10')
+			)
+		)
+	},
+	strictMessage('a step with id, seconds and text')
+);
+
+/** One guided practice file in exercises/: steps led by text and voice. */
+export const GuidedFileSchema = v.strictObject(
+	{
+		id: kebab,
+		kind: v.literal('guided', 'must be "guided"'),
+		category: v.picklist(GUIDED_CATEGORIES, `must be one of ${GUIDED_CATEGORIES.join(', ')}`),
+		order: v.pipe(v.number('must be a number'), v.integer('must be a whole number')),
+		title: LocalizedTextSchema,
+		summary: LocalizedTextSchema,
+		guidance: LocalizedTextSchema,
+		choices: v.optional(
+			v.pipe(
+				v.array(
+					v.picklist(CHOICE_NAMES, `must be one of ${CHOICE_NAMES.join(', ')}`),
+					'must be a list of choices'
+				),
+				v.check((list) => new Set(list).size === list.length, 'must not repeat a choice')
+			),
+			[]
+		),
+		breathFree: v.optional(v.boolean('must be true or false'), false),
+		steps: v.pipe(
+			v.array(StepSchema, 'must be a list of steps'),
+			v.minLength(1, 'must have at least one step')
+		)
+	},
+	strictMessage('a guided practice')
+);
+
+export type GuidedFile = v.InferOutput<typeof GuidedFileSchema>;

@@ -1,10 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { parseExerciseFiles } from './load.ts';
+import { catalogueEntry, parseExerciseFiles } from './load.ts';
 
 const VIRTUAL_ID = 'virtual:rustpunt-exercises';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
+/** The steps of one guided practice: `virtual:rustpunt-steps/<id>`, its own small chunk. */
+const STEPS_PREFIX = 'virtual:rustpunt-steps/';
+/** `loadSteps(id)`: a map from id to a dynamic import of that practice's steps. */
+const STEPS_INDEX_ID = 'virtual:rustpunt-steps';
 
 /** Reads every file in exercises/ and validates it; the first problem fails the build. */
 export function loadExerciseDirectory(root: string, dir = 'exercises') {
@@ -32,15 +36,38 @@ export function exercisesPlugin(): Plugin {
 			root = config.root;
 		},
 		resolveId(id) {
-			return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+			if (id === VIRTUAL_ID || id === STEPS_INDEX_ID || id.startsWith(STEPS_PREFIX)) {
+				return '\0' + id;
+			}
+			return undefined;
 		},
 		load(id) {
-			if (id !== RESOLVED_ID) return undefined;
+			if (!id.startsWith('\0virtual:rustpunt-')) return undefined;
 			const dir = join(root, 'exercises');
 			this.addWatchFile(dir);
 			for (const name of readdirSync(dir)) this.addWatchFile(join(dir, name));
 			const exercises = loadExerciseDirectory(root);
-			return `export default ${JSON.stringify(exercises)};`;
+			if (id === RESOLVED_ID) {
+				// The catalogue stays small: guided steps load only with their own practice.
+				return `export default ${JSON.stringify(exercises.map(catalogueEntry))};`;
+			}
+			if (id === '\0' + STEPS_INDEX_ID) {
+				const entries = exercises
+					.filter((e) => e.kind === 'guided')
+					.map(
+						(e) => `${JSON.stringify(e.id)}: () => import(${JSON.stringify(STEPS_PREFIX + e.id)})`
+					);
+				return [
+					`const steps = {${entries.join(',')}};`,
+					'export function loadSteps(id) {',
+					'\tconst load = Object.hasOwn(steps, id) ? steps[id] : undefined;',
+					'\treturn load ? load().then((m) => m.default) : Promise.resolve(undefined);',
+					'}'
+				].join('\n');
+			}
+			const practice = exercises.find((e) => id === '\0' + STEPS_PREFIX + e.id);
+			if (!practice || practice.kind !== 'guided') return undefined;
+			return `export default ${JSON.stringify(practice.steps)};`;
 		}
 	};
 }
