@@ -5,6 +5,12 @@ import type { BreathingExercise, Exercise, GuidedPractice } from './load';
 /** The exercise "breathe now" starts: a longer exhale, no holds. */
 export const DEFAULT_EXERCISE_ID = 'extended-exhale';
 
+/**
+ * Where "too much?" offers to go: two short practices that keep the eyes open and never ask
+ * for the breath. Two, not more: someone overwhelmed should not have to choose from a list.
+ */
+export const TOO_MUCH_GROUNDING = ['grounding-senses', 'grounding-orientation'] as const;
+
 /** Every exercise shipped with the app, in display order. */
 export const allExercises: readonly Exercise[] = exercises;
 

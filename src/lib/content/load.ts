@@ -192,7 +192,8 @@ function toGuided(file: GuidedFile): GuidedPractice {
 /** A guided practice without its steps, as the catalogue lists it. */
 export function catalogueEntry(exercise: LoadedExercise): Exercise {
 	if (exercise.kind !== 'guided') return exercise;
-	const { steps: _steps, ...entry } = exercise;
+	const entry: GuidedExercise & { steps?: unknown } = { ...exercise };
+	delete entry.steps;
 	return entry;
 }
 

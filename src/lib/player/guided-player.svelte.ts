@@ -56,9 +56,9 @@ export class GuidedPlayer extends TimedPlayer {
 	#noticed = $state<Record<string, { count: number; text: string }>>({});
 
 	/** Where the practice is now: step, its progress, the whole practice's progress. */
-	readonly position = $derived(stepPositionAt(this.timeline, this.session.positionMs));
+	readonly position = $derived.by(() => stepPositionAt(this.timeline, this.session.positionMs));
 	/** The current step. */
-	readonly step = $derived(this.steps[this.position.step.index]!);
+	readonly step = $derived.by(() => this.steps[this.position.step.index]!);
 
 	constructor(options: GuidedPlayerOptions) {
 		const steps = stepsFor(options.practice.steps, options.choices);

@@ -1,4 +1,5 @@
 import type { CueAudio, CueSound } from '../audio/cue-audio';
+import type { GuideVoice, VoiceOption } from '../audio/speech';
 import type { SessionStore, UrgeStore } from '../storage';
 
 /** What a player needs to make sound; the real one is CueAudio. */
@@ -40,4 +41,26 @@ let urges: Promise<UrgeStore> | undefined;
 export function loadUrges(): Promise<UrgeStore> {
 	urges ??= import('../storage').then((m) => m.urgeStore());
 	return urges;
+}
+
+/**
+ * A voice for spoken guidance in this language, or undefined when the device has none (the
+ * practice then goes on with text and bells). The speech module loads only when wanted.
+ */
+export async function loadVoice(
+	locale: string,
+	voiceId: string | undefined,
+	rate: number
+): Promise<GuideVoice | undefined> {
+	const speech = await import('../audio/speech');
+	const voices = await speech.voicesFor(locale);
+	if (voices.length === 0) return undefined;
+	const chosen = voices.find((v) => v.id === voiceId) ?? voices[0]!;
+	return new speech.GuideVoice({ lang: chosen.lang, voiceId: chosen.id, rate });
+}
+
+/** The device's voices for a language (for the choice of voice). */
+export async function listVoices(locale: string): Promise<VoiceOption[]> {
+	const speech = await import('../audio/speech');
+	return speech.voicesFor(locale);
 }

@@ -1,12 +1,14 @@
 import { error } from '@sveltejs/kit';
-import { allExercises, findExercise } from '$lib/content/catalogue';
+import { allExercises, findExercise, loadPractice } from '$lib/content/catalogue';
 import type { EntryGenerator, PageLoad } from './$types';
 
 /** Every exercise gets its own prerendered page. */
 export const entries: EntryGenerator = () => allExercises.map((e) => ({ id: e.id }));
 
-export const load: PageLoad = ({ params }) => {
+export const load: PageLoad = async ({ params }) => {
 	const exercise = findExercise(params.id);
 	if (!exercise) error(404, 'Not found');
-	return { exercise };
+	// A guided practice brings its steps; they are not part of the catalogue.
+	const practice = exercise.kind === 'guided' ? await loadPractice(exercise.id) : undefined;
+	return { exercise, practice };
 };
