@@ -1,7 +1,14 @@
 import { controlTime, expect, expectNoAxeViolations, test } from './fixtures';
 
 test.describe('Accessibility', () => {
-	for (const path of ['/', '/en', '/oefening/box', '/en/oefening/4-7-8']) {
+	for (const path of [
+		'/',
+		'/en',
+		'/oefening/box',
+		'/en/oefening/4-7-8',
+		'/oefening/body-scan-10',
+		'/en/oefening/grounding-senses'
+	]) {
 		test(`axe finds no violations on ${path}`, async ({ page }) => {
 			await page.goto(path);
 			await expectNoAxeViolations(page);

@@ -93,6 +93,13 @@ test.describe('Security of the app itself', () => {
 		await page.getByRole('button', { name: '2 van 10' }).click();
 		for (const path of ['/oefening/box', '/hulp', '/snel-weg', '/en', '/en/nu'])
 			await page.goto(path);
+		// A guided practice: its step chunk, the stroke guide's moving dot, the background loop.
+		await page.goto('/oefening/soothing-touch');
+		await page.getByRole('radio', { name: 'Zacht ruisen' }).check({ force: true });
+		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Volgende stap' }).click();
+		await page.clock.runFor(3000);
+		await page.getByRole('button', { name: 'Te veel?' }).click();
 		expect(violations).toEqual([]);
 	});
 });

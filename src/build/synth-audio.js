@@ -21,11 +21,11 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 const SAMPLE_RATE = 22050;
-/** Background loops: nothing above ~2 kHz is wanted, so 11025 Hz is plenty. */
-const BG_SAMPLE_RATE = 11025;
+/** Background loops: nothing above ~1.5 kHz is wanted, so 8000 Hz is plenty (and small). */
+const BG_SAMPLE_RATE = 8000;
 /**
  * Loop length in seconds. Long enough that the noise does not audibly repeat,
- * short enough to stay under ~200 KB; a whole number of 1/8 Hz steps, so drone
+ * short enough to stay under ~140 KB; a whole number of 1/8 Hz steps, so drone
  * frequencies on a 0.125 Hz grid complete whole cycles over the loop.
  */
 const BG_LOOP_SECONDS = 8;

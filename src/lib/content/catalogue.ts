@@ -26,12 +26,12 @@ export function getExercise(id: string): Exercise {
 	return exercise;
 }
 
-/** A guided practice with its steps (loaded on demand), or undefined for an unknown id. */
+/** A guided practice with its introduction and steps (loaded on demand), or undefined. */
 export async function loadPractice(id: string): Promise<GuidedPractice | undefined> {
 	const exercise = findExercise(id);
 	if (exercise?.kind !== 'guided') return undefined;
-	const steps = await loadSteps(id);
-	return steps ? { ...exercise, steps } : undefined;
+	const detail = await loadSteps(id);
+	return detail ? { ...exercise, ...detail } : undefined;
 }
 
 /** The breathing exercise with this id; throws when the app links to one that does not exist. */

@@ -45,7 +45,6 @@ export interface GuidedExercise {
 	readonly order: number;
 	readonly title: LocalizedText;
 	readonly summary: LocalizedText;
-	readonly guidance: LocalizedText;
 	/** The choices offered before starting, in order. */
 	readonly choices: readonly ChoiceName[];
 	/** No text asks the person to attend to the breath (grounding). */
@@ -54,8 +53,12 @@ export interface GuidedExercise {
 	readonly durationMs: number;
 }
 
-/** A guided practice with its steps. */
-export interface GuidedPractice extends GuidedExercise {
+/** A guided practice with what only its own page needs: the introduction and the steps. */
+export interface GuidedPractice extends GuidedExercise, GuidedDetail {}
+
+/** The part of a guided practice that loads with its page. */
+export interface GuidedDetail {
+	readonly guidance: LocalizedText;
 	readonly steps: readonly GuidedStep[];
 }
 
@@ -189,12 +192,11 @@ function toGuided(file: GuidedFile): GuidedPractice {
 	};
 }
 
-/** A guided practice without its steps, as the catalogue lists it. */
+/** A guided practice without its introduction and steps, as the catalogue lists it. */
 export function catalogueEntry(exercise: LoadedExercise): Exercise {
 	if (exercise.kind !== 'guided') return exercise;
-	const entry: GuidedExercise & { steps?: unknown } = { ...exercise };
-	delete entry.steps;
-	return entry;
+	const { id, kind, category, order, title, summary, choices, breathFree, durationMs } = exercise;
+	return { id, kind, category, order, title, summary, choices, breathFree, durationMs };
 }
 
 /** The validation issues of a file as lines naming the file and field. */

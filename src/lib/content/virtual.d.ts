@@ -4,8 +4,6 @@ declare module 'virtual:rustpunt-exercises' {
 }
 
 declare module 'virtual:rustpunt-steps' {
-	/** The steps of a guided practice, loaded on demand; undefined for an unknown id. */
-	export function loadSteps(
-		id: string
-	): Promise<readonly import('./guided').GuidedStep[] | undefined>;
+	/** The introduction and steps of a guided practice, loaded on demand; undefined for an unknown id. */
+	export function loadSteps(id: string): Promise<import('./load').GuidedDetail | undefined>;
 }

@@ -5,7 +5,7 @@ import { catalogueEntry, parseExerciseFiles } from './load.ts';
 
 const VIRTUAL_ID = 'virtual:rustpunt-exercises';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
-/** The steps of one guided practice: `virtual:rustpunt-steps/<id>`, its own small chunk. */
+/** The introduction and steps of one guided practice: `virtual:rustpunt-steps/<id>`, its own small chunk. */
 const STEPS_PREFIX = 'virtual:rustpunt-steps/';
 /** `loadSteps(id)`: a map from id to a dynamic import of that practice's steps. */
 const STEPS_INDEX_ID = 'virtual:rustpunt-steps';
@@ -67,7 +67,8 @@ export function exercisesPlugin(): Plugin {
 			}
 			const practice = exercises.find((e) => id === '\0' + STEPS_PREFIX + e.id);
 			if (!practice || practice.kind !== 'guided') return undefined;
-			return `export default ${JSON.stringify(practice.steps)};`;
+			const detail = { guidance: practice.guidance, steps: practice.steps };
+			return `export default ${JSON.stringify(detail)};`;
 		}
 	};
 }
