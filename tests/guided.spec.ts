@@ -87,6 +87,10 @@ test.describe('Guided practices', () => {
 		// Lying: the first step is the lying one, not the sitting one the defaults would give.
 		await expect(page.getByText(/^Stap 1 van \d+/)).toBeVisible();
 		await expect(region).toContainText('Ga liggen');
+		// The lock screen's media controls name the practice.
+		expect(await page.evaluate(() => navigator.mediaSession.metadata?.title)).toBe(
+			'Bodyscan, 3 minuten'
+		);
 
 		// Each step lasts its own time on the clock.
 		await page.clock.runFor(steps[0]!.seconds * 1000 + 1000);

@@ -171,8 +171,12 @@ export class CueAudio {
 			buffer.catch(() => this.#loops.delete(sound));
 		}
 		const decoded = await buffer;
-		// Stopped or changed while it was loading.
+		// Stopped or changed while it was loading, or started by an earlier call meanwhile.
 		if (this.#loopWanted !== sound) return;
+		if (this.#loop?.sound === sound) {
+			this.setBackgroundVolume(this.#loopVolume);
+			return;
+		}
 		this.stopBackground();
 		this.#loopWanted = sound;
 		const gain = ctx.createGain();

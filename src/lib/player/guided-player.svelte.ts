@@ -118,11 +118,13 @@ export class GuidedPlayer extends TimedPlayer {
 		void this.save();
 	}
 
-	/** Records what the person typed in a step (never required). */
+	/**
+	 * Records what the person typed in a step (never required). Not written per keystroke:
+	 * the next checkpoint, pause, step change or stop stores it.
+	 */
 	setText(stepId: string, text: string): void {
 		const current = this.noticedIn(stepId);
 		this.#noticed = { ...this.#noticed, [stepId]: { ...current, text } };
-		void this.save();
 	}
 
 	override pause(): void {
@@ -142,14 +144,26 @@ export class GuidedPlayer extends TimedPlayer {
 		if (this.ended) this.#voice?.silence();
 	}
 
+	/** Leaving the screen also ends any speech still going (a slow voice after completion). */
+	override destroy(): void {
+		super.destroy();
+		this.#voice?.silence();
+	}
+
 	#seek(positionMs: number): void {
+		// Time up to now belongs to the step being left.
+		if (this.status === 'running') {
+			this.dispatch({ type: 'tick', atMs: this.env.now() });
+			this.onTick();
+		}
 		if (!this.dispatch({ type: 'seek', atMs: this.env.now(), positionMs })) return;
 		this.rescheduleAudio();
 		this.#cutOff = false;
-		// A new step is announced at once, also while paused (the person chose to move).
+		// The step landed on is spoken from its start (also the same step, when going back to
+		// its beginning); while paused, that happens on resume.
 		this.#voice?.silence();
+		this.#spokenIndex = -1;
 		this.onTick();
-		if (this.status === 'paused') this.#spokenIndex = -1;
 		void this.save();
 	}
 
@@ -184,7 +198,8 @@ export class GuidedPlayer extends TimedPlayer {
 			stepsDone: stepsDone(this.timeline, this.#msInStep),
 			tooMuch: this.#tooMuch,
 			choices: { ...this.choices },
-			...(noticed.length > 0 && { noticed })
+			// Always written: text the person cleared must not stay behind in storage.
+			noticed
 		};
 	}
 }

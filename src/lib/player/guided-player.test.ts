@@ -131,6 +131,17 @@ describe('GuidedPlayer', () => {
 		expect(player.activeElapsedMs).toBe(2000);
 	});
 
+	it('says the step again when going back to its start', () => {
+		const { world, player } = makePlayer();
+		const { voice, said } = fakeVoice();
+		player.attachVoice(voice);
+		player.start();
+		world.advance(5000);
+		player.previous();
+		expect(player.step.id).toBe('arrive');
+		expect(said).toEqual(['Arrive.', 'Arrive.']);
+	});
+
 	it('rings a bell at the start and at every new step, and again after a skip', () => {
 		const { world, player } = makePlayer();
 		const sound = fakeAudio();

@@ -10,5 +10,6 @@ export const load: PageLoad = async ({ params }) => {
 	if (!exercise) error(404, 'Not found');
 	// A guided practice brings its steps; they are not part of the catalogue.
 	const practice = exercise.kind === 'guided' ? await loadPractice(exercise.id) : undefined;
+	if (exercise.kind === 'guided' && !practice) error(500, 'The practice could not be loaded');
 	return { exercise, practice };
 };
