@@ -1,6 +1,7 @@
 import type { CueAudio, CueSound } from '../audio/cue-audio';
 import type { GuideVoice, VoiceOption } from '../audio/speech';
 import type { SessionStore, UrgeStore } from '../storage';
+import { preferences } from './preferences.svelte';
 
 /** What a player needs to make sound; the real one is CueAudio. */
 export type PlayerAudio = Pick<CueAudio, 'schedule' | 'cancelAll'>;
@@ -63,4 +64,11 @@ export async function loadVoice(
 export async function listVoices(locale: string): Promise<VoiceOption[]> {
 	const speech = await import('../audio/speech');
 	return speech.voicesFor(locale);
+}
+
+/** Sound on or off from a run screen: remembered, applied at once, unlocked by the same tap. */
+export function toggleMuted(): void {
+	preferences.muted = !preferences.muted;
+	loadedAudio?.setMuted(preferences.muted);
+	loadedAudio?.unlock();
 }
