@@ -1,5 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
+import { localDayKey } from '../journal/days';
 import type { SessionRecord } from './sessions';
+import type { SettingRecord } from './settings';
 import type { ListRecord, UrgeRecord } from './urges';
 
 /**
@@ -10,6 +12,7 @@ export class RustpuntDb extends Dexie {
 	sessions!: EntityTable<SessionRecord, 'id'>;
 	urges!: EntityTable<UrgeRecord, 'id'>;
 	lists!: EntityTable<ListRecord, 'id'>;
+	settings!: EntityTable<SettingRecord, 'key'>;
 
 	constructor(name = 'rustpunt') {
 		super(name);
@@ -22,6 +25,22 @@ export class RustpuntDb extends Dexie {
 			urges: 'id, startedAt',
 			lists: 'id'
 		});
+		// 3: the journal. Sessions carry the local day they were practised on (the journal
+		// groups and counts by it) and are indexed by the rating after, so averages read only
+		// rated sessions; app settings get a table of their own.
+		this.version(3)
+			.stores({
+				sessions: 'id, startedAt, status, exerciseId, day, distressAfter',
+				settings: 'key'
+			})
+			.upgrade((tx) =>
+				tx
+					.table<SessionRecord, string>('sessions')
+					.toCollection()
+					.modify((session) => {
+						session.day = localDayKey(session.startedAt);
+					})
+			);
 	}
 }
 

@@ -1,3 +1,4 @@
+import { localDayKey } from '../journal/days';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RustpuntDb } from './db';
 import { SessionStore } from './session-store';
@@ -31,6 +32,7 @@ describe('SessionStore', () => {
 		expect(await store.get('a')).toEqual({
 			id: 'a',
 			startedAt: 1000,
+			day: localDayKey(1000),
 			endedAt: 1000,
 			activeMs: 0,
 			status: 'running',

@@ -1,3 +1,4 @@
+import { localDayKey } from '../journal/days';
 import type { RustpuntDb } from './db';
 import {
 	isDistressRating,
@@ -45,11 +46,14 @@ export class SessionStore {
 	}
 
 	/** Writes a session the moment it starts. */
-	async start(record: Omit<SessionRecord, 'status' | 'endedAt' | 'activeMs'>): Promise<void> {
+	async start(
+		record: Omit<SessionRecord, 'status' | 'endedAt' | 'activeMs' | 'day'>
+	): Promise<void> {
 		await this.recoverInterrupted();
 		const { distressBefore, ...rest } = record;
 		await this.#db.sessions.add({
 			...rest,
+			day: localDayKey(record.startedAt),
 			...(isDistressRating(distressBefore) && { distressBefore }),
 			status: 'running',
 			endedAt: record.startedAt,

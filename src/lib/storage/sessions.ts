@@ -1,3 +1,5 @@
+import { isDayKey } from '../journal/days';
+
 /** How a stored session ended; `running` only while it is under way. */
 export type StoredSessionStatus = 'running' | 'completed' | 'stopped' | 'interrupted';
 
@@ -7,6 +9,8 @@ export interface SessionRecord {
 	exerciseId: string;
 	/** Epoch ms. */
 	startedAt: number;
+	/** The local day it was practised on, 'YYYY-MM-DD' (set when written; see journal/days). */
+	day: string;
 	/** Epoch ms of the last update; the end once the session is over. */
 	endedAt: number;
 	/** Time actually spent practising, without pauses. */
@@ -27,6 +31,8 @@ export interface SessionRecord {
 	choices?: Record<string, string>;
 	/** What the person noted in a step that invites it: a count tapped, words typed. */
 	noticed?: NoticedEntry[];
+	/** The person's own note, written after the practice or later in the journal. */
+	note?: string;
 }
 
 /** What was noticed in one interactive step (5-4-3-2-1); both parts optional. */
@@ -59,12 +65,14 @@ export function isSessionRecord(value: unknown): value is SessionRecord {
 		isTime(r.endedAt) &&
 		isTime(r.activeMs) &&
 		isTime(r.plannedMs) &&
+		isDayKey(r.day) &&
 		STATUSES.has(r.status) &&
 		(r.distressBefore === undefined || isDistressRating(r.distressBefore)) &&
 		(r.distressAfter === undefined || isDistressRating(r.distressAfter)) &&
 		(r.stepsDone === undefined || isStringList(r.stepsDone)) &&
 		(r.tooMuch === undefined || isCount(r.tooMuch)) &&
-		(r.noticed === undefined || (Array.isArray(r.noticed) && r.noticed.every(isNoticedEntry)))
+		(r.noticed === undefined || (Array.isArray(r.noticed) && r.noticed.every(isNoticedEntry))) &&
+		(r.note === undefined || typeof r.note === 'string')
 	);
 }
 

@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import type { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RustpuntDb } from './db';
 import { UrgeStore } from './urge-store';
@@ -62,33 +62,5 @@ describe('UrgeStore', () => {
 		expect(await store.realityList()).toEqual(['one', 'two']);
 		await store.removeRealityItem(0);
 		expect(await store.restoreRealityItem(0, 'one')).toEqual(['one', 'two']);
-	});
-});
-
-describe('the database schema', () => {
-	it('opens a database written by version 1 with every session intact', async () => {
-		const name = `migrate-${++n}`;
-		const v1 = new Dexie(name);
-		v1.version(1).stores({ sessions: 'id, startedAt, status, exerciseId' });
-		const session = {
-			id: 's1',
-			exerciseId: 'box',
-			startedAt: 1000,
-			endedAt: 61_000,
-			activeMs: 60_000,
-			plannedMs: 64_000,
-			status: 'completed',
-			distressBefore: 6,
-			distressAfter: 3
-		};
-		await v1.table('sessions').add(session);
-		v1.close();
-
-		const db = new RustpuntDb(name);
-		opened.push(db);
-		expect(await db.sessions.get('s1')).toEqual(session);
-		expect(db.verno).toBe(2);
-		await db.urges.add({ id: 'u1', startedAt: 5 });
-		expect(await db.urges.count()).toBe(1);
 	});
 });

@@ -1,0 +1,15 @@
+/** One app setting kept in the database: a key and a JSON-safe value. */
+export interface SettingRecord {
+	key: string;
+	value: unknown;
+}
+
+/** Settings the journal and the data screen keep. */
+export interface JournalSettings {
+	/** Count days practised in a row; off unless the person turns it on. */
+	streaks: boolean;
+	/** Whether the browser was already asked to keep Rustpunt's data (asked once). */
+	persistAsked: boolean;
+}
+
+export const DEFAULT_JOURNAL_SETTINGS: JournalSettings = { streaks: false, persistAsked: false };
