@@ -50,3 +50,13 @@ export function dayKeyStart(key: string): number {
 	const [y, m, d] = key.split('-').map(Number) as [number, number, number];
 	return new Date(y, m - 1, d).getTime();
 }
+
+/**
+ * Epoch ms of the Mondays that start the last `weeks` local weeks, oldest first, the week of
+ * `nowMs` last. Stepping by calendar days keeps every start on local midnight across DST.
+ */
+export function lastLocalWeekStarts(nowMs: number, weeks: number): number[] {
+	const count = Math.max(0, Math.floor(weeks));
+	const current = startOfLocalWeek(nowMs);
+	return Array.from({ length: count }, (_, i) => addLocalDays(current, -7 * (count - 1 - i)));
+}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BreathingExercise } from '../content/load';
 import { BreathingPlayer } from './breathing-player.svelte';
 import { fakeAudio, fakeSessions, fakeWorld, flush } from './fakes';
@@ -216,6 +216,46 @@ describe('BreathingPlayer', () => {
 		world.advance(16_000);
 		await flush();
 		expect(writes.filter((w) => (w as { status?: string }).status === 'running')).toHaveLength(3);
+	});
+
+	it('keeps running and says it is not saved when the phone is full, however the error is wrapped', async () => {
+		const world = fakeWorld();
+		const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		// Dexie hands it over inside an AbortError.
+		const wrapped = Object.assign(new Error('Transaction aborted'), {
+			name: 'AbortError',
+			inner: full
+		});
+		const sessions = {
+			start: () => Promise.reject(wrapped),
+			update: () => Promise.reject(wrapped)
+		};
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		const player = new BreathingPlayer({ exercise, minutes: 3, holds: false, env: world.env });
+		player.attachSessions(sessions);
+		player.start();
+		await flush();
+		expect(player.unsaved).toBe(true);
+		world.advance(12_000);
+		await flush();
+		expect(player.status).toBe('running');
+		expect(player.activeElapsedMs).toBeGreaterThanOrEqual(12_000);
+		warn.mockRestore();
+	});
+
+	it('does not claim the phone is full for other storage failures', async () => {
+		const world = fakeWorld();
+		const sessions = {
+			start: () => Promise.reject(new Error('Database closed')),
+			update: () => Promise.resolve()
+		};
+		const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		const player = new BreathingPlayer({ exercise, minutes: 3, holds: false, env: world.env });
+		player.attachSessions(sessions);
+		player.start();
+		await flush();
+		expect(player.unsaved).toBe(false);
+		error.mockRestore();
 	});
 
 	it('takes a longer length while running, without a jump in the breath', () => {

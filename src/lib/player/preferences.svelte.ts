@@ -1,5 +1,7 @@
 import { defaultCountry, isCountry, type Country } from '../safety/crisis-lines';
 
+/** Every key Rustpunt keeps in localStorage starts with this. */
+const PREFIX = 'rustpunt:';
 const MUTED_KEY = 'rustpunt:muted';
 const HOLDS_KEY = 'rustpunt:holds:';
 const COUNTRY_KEY = 'rustpunt:country';
@@ -32,6 +34,16 @@ function read(key: string): string | null {
 	}
 }
 
+/** The keys of Rustpunt's own entries in localStorage. */
+function storedKeys(): string[] {
+	try {
+		if (typeof localStorage === 'undefined') return [];
+		return Object.keys(localStorage).filter((key) => key.startsWith(PREFIX));
+	} catch {
+		return [];
+	}
+}
+
 function write(key: string, value: string): void {
 	try {
 		localStorage.setItem(key, value);
@@ -44,20 +56,61 @@ function write(key: string, value: string): void {
 class Preferences {
 	#muted = $state(false);
 	#country = $state<Country>('nl');
-	#voiceOn = $state(read(VOICE_KEY) !== 'false');
-	#voiceRate = $state(readNumber(VOICE_RATE_KEY, 0.9, 0.5, 1.5));
-	#background = $state<BackgroundChoice>(
-		(BACKGROUND_CHOICES as readonly unknown[]).includes(read(BACKGROUND_KEY))
-			? (read(BACKGROUND_KEY) as BackgroundChoice)
-			: 'none'
-	);
-	#backgroundVolume = $state(readNumber(BACKGROUND_VOLUME_KEY, 0.4, 0, 1));
+	#voiceOn = $state(true);
+	#voiceRate = $state(0.9);
+	#background = $state<BackgroundChoice>('none');
+	#backgroundVolume = $state(0.4);
 
 	constructor() {
+		this.#load();
+	}
+
+	/** Reads every preference from storage (at start, and after an import or a wipe). */
+	#load(): void {
 		this.#muted = read(MUTED_KEY) === 'true';
 		const country = read(COUNTRY_KEY);
 		if (isCountry(country)) this.#country = country;
 		else if (typeof navigator !== 'undefined') this.#country = defaultCountry(navigator.languages);
+		this.#voiceOn = read(VOICE_KEY) !== 'false';
+		this.#voiceRate = readNumber(VOICE_RATE_KEY, 0.9, 0.5, 1.5);
+		const background = read(BACKGROUND_KEY);
+		this.#background = (BACKGROUND_CHOICES as readonly unknown[]).includes(background)
+			? (background as BackgroundChoice)
+			: 'none';
+		this.#backgroundVolume = readNumber(BACKGROUND_VOLUME_KEY, 0.4, 0, 1);
+	}
+
+	/** Every stored preference as key and text, for an export. */
+	snapshot(): Record<string, string> {
+		const values: Record<string, string> = {};
+		for (const key of storedKeys()) {
+			const value = read(key);
+			if (value !== null) values[key] = value;
+		}
+		return values;
+	}
+
+	/**
+	 * Writes preferences from an import (validated before) and reads them all again; each is
+	 * still checked when read, so a strange value falls back to the default.
+	 */
+	restore(values: Record<string, string>): void {
+		for (const [key, value] of Object.entries(values)) {
+			if (key.startsWith(PREFIX)) write(key, value);
+		}
+		this.#load();
+	}
+
+	/** Forgets every preference (delete all my data). */
+	clear(): void {
+		for (const key of storedKeys()) {
+			try {
+				localStorage.removeItem(key);
+			} catch {
+				// Blocked storage holds nothing to clear.
+			}
+		}
+		this.#load();
 	}
 
 	/** Which country's crisis lines to show first. */

@@ -1,6 +1,7 @@
 import type { CueAudio, CueSound } from '../audio/cue-audio';
 import type { GuideVoice, VoiceOption } from '../audio/speech';
-import type { SessionStore, UrgeStore } from '../storage';
+import type { JournalStore, SessionStore, UrgeStore } from '../storage';
+import type { data } from '../storage/data';
 import { preferences } from './preferences.svelte';
 
 /** What a player needs to make sound; the real one is CueAudio. */
@@ -34,6 +35,22 @@ export function audioIfLoaded(): CueAudio | undefined {
 export function loadSessions(): Promise<SessionStore> {
 	sessions ??= import('../storage').then((m) => m.sessionStore());
 	return sessions;
+}
+
+let journal: Promise<JournalStore> | undefined;
+
+/** Loads the journal's reader once (Dexie). */
+export function loadJournal(): Promise<JournalStore> {
+	journal ??= import('../storage').then((m) => m.journalStore());
+	return journal;
+}
+
+let dataModule: Promise<typeof data> | undefined;
+
+/** Loads export, import and delete-all once, with the import schema (valibot). */
+export function loadData(): Promise<typeof data> {
+	dataModule ??= import('../storage/data').then((m) => m.data);
+	return dataModule;
 }
 
 let urges: Promise<UrgeStore> | undefined;

@@ -7,6 +7,7 @@ import {
 	type SessionState
 } from '../engine';
 import type { SessionDetails, SessionRecord, StoredSessionStatus } from '../storage';
+import { isQuotaError } from '../storage/quota';
 import type { CueSound, PlayerAudio, PlayerSessions } from './services';
 
 /** How far ahead cues are handed to the audio clock while the page is visible. */
@@ -93,6 +94,7 @@ export abstract class TimedPlayer {
 	#sessionWritten: Promise<void> | null = null;
 	#lastSave: Promise<void> = Promise.resolve();
 	#lastCheckpointMs = 0;
+	#unsaved = $state(false);
 
 	constructor(
 		durationMs: number,
@@ -207,6 +209,14 @@ export abstract class TimedPlayer {
 		return this.save();
 	}
 
+	/**
+	 * True once storage refused a write because the phone is full. The practice goes on;
+	 * the screen tells the person this session is not kept and offers an export.
+	 */
+	get unsaved(): boolean {
+		return this.#unsaved;
+	}
+
 	/** Resolves when everything written so far is stored (a rating waits for this). */
 	get saved(): Promise<void> {
 		return this.#lastSave;
@@ -307,9 +317,17 @@ export abstract class TimedPlayer {
 				...this.startFields(),
 				...(this.#distressBefore !== undefined && { distressBefore: this.#distressBefore })
 			})
-			.catch((error: unknown) => {
-				console.error('Could not save the session', error);
-			});
+			.catch((error: unknown) => this.#saveFailed(error));
+	}
+
+	#saveFailed(error: unknown): void {
+		if (isQuotaError(error)) {
+			// Expected on a full phone, and said on screen: not a fault in the app.
+			this.#unsaved = true;
+			console.warn('Storage is full: this session is not saved', error);
+		} else {
+			console.error('Could not save the session', error);
+		}
 	}
 
 	#storedStatus(): StoredSessionStatus {
@@ -332,9 +350,7 @@ export abstract class TimedPlayer {
 		};
 		this.#lastSave = written
 			.then(() => sessions.update(this.sessionId, progress))
-			.catch((error: unknown) => {
-				console.error('Could not save the session', error);
-			});
+			.catch((error: unknown) => this.#saveFailed(error));
 		return this.#lastSave;
 	}
 }

@@ -1,9 +1,13 @@
 import { getDb } from './db';
+import { JournalStore } from './journal-store';
+import { askToKeepDataOnce } from './persistence';
 import { SessionStore } from './session-store';
 import { UrgeStore } from './urge-store';
 
 export type { NoticedEntry, SessionDetails, SessionRecord, StoredSessionStatus } from './sessions';
+export { JournalStore, type JournalCursor, type JournalPage } from './journal-store';
 export { SessionStore } from './session-store';
+export type { JournalSettings } from './settings';
 export { UrgeStore } from './urge-store';
 export type { ContactAnswer, InsteadChoice, UrgeRecord } from './urges';
 
@@ -11,7 +15,8 @@ let store: SessionStore | undefined;
 
 /** The app's session store on the device's database. */
 export function sessionStore(): SessionStore {
-	store ??= new SessionStore(getDb());
+	// The first completed session is the moment to ask the browser to keep the data.
+	store ??= new SessionStore(getDb(), () => askToKeepDataOnce(journalStore()));
 	return store;
 }
 
@@ -21,4 +26,12 @@ let urges: UrgeStore | undefined;
 export function urgeStore(): UrgeStore {
 	urges ??= new UrgeStore(getDb());
 	return urges;
+}
+
+let journal: JournalStore | undefined;
+
+/** The app's reader of the journal (pages, ranges, notes, journal settings). */
+export function journalStore(): JournalStore {
+	journal ??= new JournalStore(getDb());
+	return journal;
 }

@@ -135,3 +135,25 @@ describe('reading stored sessions', () => {
 		await expect(store.recoverInterrupted()).resolves.toBe(0);
 	});
 });
+
+describe('asking to keep the data', () => {
+	it('asks once a session is stored as completed, and not for a stopped one', async () => {
+		let asked = 0;
+		const store = new SessionStore(db, () => Promise.resolve(void asked++));
+		await store.start({ id: 'a', startedAt: 1000, ...base });
+		await store.update('a', {
+			activeMs: 5000,
+			plannedMs: 60_000,
+			status: 'stopped',
+			endedAt: 6000
+		});
+		expect(asked).toBe(0);
+		await store.update('a', {
+			activeMs: 60_000,
+			plannedMs: 60_000,
+			status: 'completed',
+			endedAt: 61_000
+		});
+		expect(asked).toBe(1);
+	});
+});

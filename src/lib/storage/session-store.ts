@@ -23,9 +23,12 @@ export interface SessionProgress {
 export class SessionStore {
 	#db: RustpuntDb;
 	#recovered: Promise<number> | undefined;
+	#onCompleted: (() => Promise<void>) | undefined;
 
-	constructor(db: RustpuntDb) {
+	/** `onCompleted` runs after a session is stored as completed (asks to keep the data). */
+	constructor(db: RustpuntDb, onCompleted?: () => Promise<void>) {
 		this.#db = db;
+		this.#onCompleted = onCompleted;
 	}
 
 	/**
@@ -70,6 +73,11 @@ export class SessionStore {
 			status: progress.status,
 			endedAt: progress.endedAt
 		});
+		if (progress.status === 'completed') {
+			this.#onCompleted?.().catch((error: unknown) =>
+				console.warn('Could not ask to keep data', error)
+			);
+		}
 	}
 
 	/** Stores the rating given after the exercise; an invalid rating is refused. */

@@ -1,0 +1,110 @@
+import { findExercise } from '../content/catalogue';
+import { localized } from './text';
+import { dayKeyStart, localDayKey, addLocalDays } from '../journal/days';
+import type { CsvLabels, ImportProblem } from '../storage/portable';
+import { m } from '../paraglide/messages';
+import { getLocale } from '../paraglide/runtime';
+
+/** An exercise's title in the app's language; an id no longer in the app stays as it is. */
+export function exerciseTitle(exerciseId: string): string {
+	const exercise = findExercise(exerciseId);
+	return exercise ? localized(exercise.title) : exerciseId;
+}
+
+const intlLocale = () => (getLocale() === 'nl' ? 'nl-NL' : 'en-GB');
+
+/** A journal day heading: "Vandaag", "Gisteren", or "zaterdag 14 november" (with the year when not this one). */
+export function formatDayHeading(dayKey: string, nowMs = Date.now()): string {
+	if (dayKey === localDayKey(nowMs)) return capitalise(m.today());
+	if (dayKey === localDayKey(addLocalDays(nowMs, -1))) return capitalise(m.yesterday());
+	const date = new Date(dayKeyStart(dayKey));
+	const sameYear = date.getFullYear() === new Date(nowMs).getFullYear();
+	return capitalise(
+		date.toLocaleDateString(intlLocale(), {
+			weekday: 'long',
+			day: 'numeric',
+			month: 'long',
+			...(!sameYear && { year: 'numeric' })
+		})
+	);
+}
+
+/** A date for a range: "14 november 2026". */
+export function formatDate(dayKey: string): string {
+	return new Date(dayKeyStart(dayKey)).toLocaleDateString(intlLocale(), {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric'
+	});
+}
+
+/** The local time of day: "14:05". */
+export function formatTime(epochMs: number): string {
+	return new Date(epochMs).toLocaleTimeString(intlLocale(), { hour: '2-digit', minute: '2-digit' });
+}
+
+/** A week's short label under a chart bar: "16 nov". */
+export function weekLabel(weekStartMs: number): string {
+	return new Date(weekStartMs).toLocaleDateString(intlLocale(), { day: 'numeric', month: 'short' });
+}
+
+/** A change in tension with its sign, in the language's decimals: "−2,1", "+0,5", "0". */
+export function formatChange(change: number): string {
+	if (change === 0) return '0';
+	const size = Math.abs(change).toLocaleString(intlLocale(), { maximumFractionDigits: 1 });
+	return `${change < 0 ? '−' : '+'}${size}`;
+}
+
+/** A size in bytes as people read it: "850 kB", "3,2 MB". */
+export function formatBytes(bytes: number): string {
+	const units = ['B', 'kB', 'MB', 'GB'];
+	let size = bytes;
+	let unit = 0;
+	while (size >= 1000 && unit < units.length - 1) {
+		size /= 1000;
+		unit += 1;
+	}
+	const digits = unit === 0 || size >= 100 ? 0 : 1;
+	return `${size.toLocaleString(intlLocale(), { maximumFractionDigits: digits })} ${units[unit]}`;
+}
+
+/** Why an import was refused, in words (nothing was changed in every case). */
+export function importProblemText(problem: ImportProblem): string {
+	switch (problem.code) {
+		case 'too-large':
+			return m.import_too_large();
+		case 'not-json':
+			return m.import_not_json();
+		case 'not-rustpunt':
+			return m.import_not_rustpunt();
+		case 'unknown-version':
+			return m.import_unknown_version({ version: problem.version.slice(0, 20) });
+		case 'invalid':
+			return m.import_invalid({ path: problem.path });
+		case 'unsafe-key':
+			return m.import_unsafe({ path: problem.path });
+	}
+}
+
+/** The CSV's column headers in the app's language. */
+export function csvLabels(): CsvLabels {
+	return {
+		date: m.csv_date(),
+		time: m.csv_time(),
+		exercise: m.csv_exercise(),
+		minutes: m.csv_minutes(),
+		status: m.csv_status(),
+		distressBefore: m.csv_distress_before(),
+		distressAfter: m.csv_distress_after(),
+		note: m.csv_note()
+	};
+}
+
+function capitalise(text: string): string {
+	return text.charAt(0).toLocaleUpperCase(intlLocale()) + text.slice(1);
+}
+
+/** A number with at most one decimal in the language's style: "6,5" or "6.5". */
+export function formatDecimal(value: number): string {
+	return value.toLocaleString(intlLocale(), { maximumFractionDigits: 1 });
+}

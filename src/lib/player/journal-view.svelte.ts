@@ -1,0 +1,119 @@
+import { addLocalDays, startOfLocalMonth, startOfLocalWeek } from '../journal/days';
+import {
+	changeByExercise,
+	groupByDay,
+	practiceTotals,
+	streak,
+	weeklyDistress,
+	weeklyMinutes,
+	type ExerciseChange,
+	type PracticeTotals,
+	type Streak,
+	type WeekDistress,
+	type WeekMinutes
+} from '../journal/stats';
+import type { JournalCursor, JournalStore } from '../storage';
+import type { SessionRecord } from '../storage/sessions';
+
+/** Sessions per page of the journal: one phone screen and a bit. */
+export const JOURNAL_PAGE_SIZE = 30;
+/** Weeks shown in the journal's charts. */
+export const CHART_WEEKS = 8;
+
+/** What the journal says about practice over time. */
+export interface JournalSummary {
+	week: PracticeTotals;
+	month: PracticeTotals;
+	weeks: WeekMinutes[];
+	distress: WeekDistress[];
+	changes: ExerciseChange[];
+	/** Only when the person turned streaks on. */
+	streak?: Streak;
+}
+
+/**
+ * The journal screen's state: the newest sessions first (the list shows before anything is
+ * counted), then the summary, from ranges of at most a few weeks and the rated sessions.
+ * Nothing reads the whole history at once; older sessions come a page at a time.
+ */
+export class JournalView {
+	#store: JournalStore;
+	#sessions = $state.raw<SessionRecord[]>([]);
+	#next = $state.raw<JournalCursor | undefined>(undefined);
+	#loaded = $state(false);
+	#summary = $state.raw<JournalSummary | undefined>(undefined);
+	#loadingMore = false;
+
+	constructor(store: JournalStore) {
+		this.#store = store;
+	}
+
+	/** The sessions loaded so far, grouped by local day, newest first. */
+	readonly days = $derived(groupByDay(this.#sessions));
+
+	/** True once the first page has been read (an empty journal is then really empty). */
+	get loaded(): boolean {
+		return this.#loaded;
+	}
+
+	get empty(): boolean {
+		return this.#loaded && this.#sessions.length === 0;
+	}
+
+	/** True while older sessions remain to be shown. */
+	get hasMore(): boolean {
+		return this.#next !== undefined;
+	}
+
+	get summary(): JournalSummary | undefined {
+		return this.#summary;
+	}
+
+	/** Reads the first page, then the summary. */
+	async load(nowMs: number): Promise<void> {
+		const first = await this.#store.page(JOURNAL_PAGE_SIZE);
+		this.#sessions = first.sessions;
+		this.#next = first.next;
+		this.#loaded = true;
+		if (first.sessions.length > 0) this.#summary = await this.#summarise(nowMs);
+	}
+
+	/** Adds the next page of older sessions. */
+	async more(): Promise<void> {
+		if (!this.#next || this.#loadingMore) return;
+		this.#loadingMore = true;
+		try {
+			const page = await this.#store.page(JOURNAL_PAGE_SIZE, this.#next);
+			this.#sessions = [...this.#sessions, ...page.sessions];
+			this.#next = page.next;
+		} finally {
+			this.#loadingMore = false;
+		}
+	}
+
+	async #summarise(nowMs: number): Promise<JournalSummary> {
+		const weekStart = startOfLocalWeek(nowMs);
+		const monthStart = startOfLocalMonth(nowMs);
+		const chartStart = addLocalDays(weekStart, -7 * (CHART_WEEKS - 1));
+		const tomorrow = addLocalDays(nowMs, 1);
+		const [recent, rated, settings] = await Promise.all([
+			this.#store.between(Math.min(chartStart, monthStart), tomorrow),
+			this.#store.rated(),
+			this.#store.settings()
+		]);
+		const summary: JournalSummary = {
+			week: practiceTotals(recent, weekStart, tomorrow),
+			month: practiceTotals(recent, monthStart, tomorrow),
+			weeks: weeklyMinutes(recent, nowMs, CHART_WEEKS),
+			distress: weeklyDistress(recent, nowMs, CHART_WEEKS),
+			changes: changeByExercise(rated)
+		};
+		if (settings.streaks) {
+			// The run back from today, plus the newest days shown: a practice before a gap then
+			// reads as "welcome back" rather than as nothing.
+			const shown = this.#sessions.filter((s) => s.activeMs > 0).map((s) => s.day);
+			summary.streak = streak([...(await this.#store.recentPractisedDays(nowMs)), ...shown], nowMs);
+		}
+		return summary;
+	}
+}

@@ -1,0 +1,58 @@
+import { getDb } from './db';
+import { JournalStore } from './journal-store';
+import {
+	applyImport,
+	deleteAllData,
+	exportAll,
+	exportJson,
+	MAX_IMPORT_BYTES,
+	parseImport,
+	sessionsCsv,
+	summariseImport,
+	type CsvLabels,
+	type ExportFile,
+	type ImportSummary
+} from './portable';
+import { storageStatus, type StorageStatus } from './persistence';
+
+export type { CsvLabels, ExportFile, ImportProblem, ImportSummary } from './portable';
+export type { StorageStatus } from './persistence';
+
+/**
+ * The person's data as a whole, on the app's database: export, import, delete all, and how
+ * the browser keeps it. Loaded only by the screens that need it (it carries the import
+ * schema), never before an exercise starts.
+ */
+export const data = {
+	/** Everything, as the text of a JSON export. */
+	async exportJson(preferences: Record<string, string>, nowMs: number): Promise<string> {
+		return exportJson(await exportAll(getDb(), preferences, nowMs));
+	},
+	/** The sessions as CSV for a spreadsheet. */
+	sessionsCsv(titleOf: (exerciseId: string) => string, labels: CsvLabels): Promise<string> {
+		return sessionsCsv(getDb(), titleOf, labels);
+	},
+	/** Files larger than this are refused before they are read. */
+	maxImportBytes: MAX_IMPORT_BYTES,
+	parseImport,
+	/** What an import would add, read before anything is written. */
+	summarise(file: ExportFile): Promise<ImportSummary> {
+		return summariseImport(getDb(), file);
+	},
+	/** Writes a checked import in one transaction. */
+	apply(file: ExportFile): Promise<{ added: number; skipped: number }> {
+		return applyImport(getDb(), file);
+	},
+	/** Empties every table; the app keeps working with no data. */
+	deleteAll(): Promise<void> {
+		return deleteAllData(getDb());
+	},
+	/** Whether the browser keeps the data, and how much space it takes. */
+	status(): Promise<StorageStatus> {
+		return storageStatus();
+	},
+	/** How many sessions are stored. */
+	sessionCount(): Promise<number> {
+		return new JournalStore(getDb()).count();
+	}
+};

@@ -1,0 +1,151 @@
+import { addLocalDays, dayKeyStart, localDayKey } from '../journal/days';
+import type { RustpuntDb } from './db';
+import { isSessionRecord, type SessionRecord } from './sessions';
+import { DEFAULT_JOURNAL_SETTINGS, type JournalSettings } from './settings';
+import { MAX_TEXT_LENGTH } from './urges';
+
+/** Where a page of the journal ended: the next page starts after this session. */
+export interface JournalCursor {
+	startedAt: number;
+	/** Sessions already shown that started at that very millisecond. */
+	idsAtStart: string[];
+}
+
+/** A page of sessions, newest first, and where the next page starts (none at the end). */
+export interface JournalPage {
+	sessions: SessionRecord[];
+	next?: JournalCursor;
+}
+
+/**
+ * Reads the journal a page at a time. Nothing here reads the whole sessions table: pages
+ * and ranges use the startedAt and day indexes, averages only the rated sessions.
+ */
+export class JournalStore {
+	#db: RustpuntDb;
+
+	constructor(db: RustpuntDb) {
+		this.#db = db;
+	}
+
+	/** Up to `limit` sessions, newest first, after `cursor` (from the newest when absent). */
+	async page(limit: number, cursor?: JournalCursor): Promise<JournalPage> {
+		const seen = new Set(cursor?.idsAtStart);
+		const collection = cursor
+			? this.#db.sessions.where('startedAt').belowOrEqual(cursor.startedAt).reverse()
+			: this.#db.sessions.orderBy('startedAt').reverse();
+		// One more than asked for tells whether there is a next page.
+		const rows = await collection
+			.filter((s) => !(cursor && s.startedAt === cursor.startedAt && seen.has(s.id)))
+			.limit(limit + 1)
+			.toArray();
+		const sessions = rows.slice(0, limit).filter(isSessionRecord);
+		const last = rows.slice(0, limit).at(-1);
+		if (rows.length <= limit || !last) return { sessions };
+		const idsAtStart = rows
+			.slice(0, limit)
+			.filter((s) => s.startedAt === last.startedAt)
+			.map((s) => s.id);
+		if (cursor?.startedAt === last.startedAt) idsAtStart.push(...seen);
+		return { sessions, next: { startedAt: last.startedAt, idsAtStart } };
+	}
+
+	/** Sessions that started in [fromMs, toMs), oldest first. */
+	async between(fromMs: number, toMs: number): Promise<SessionRecord[]> {
+		const rows = await this.#db.sessions
+			.where('startedAt')
+			.between(fromMs, toMs, true, false)
+			.toArray();
+		return rows.filter(isSessionRecord);
+	}
+
+	/** Sessions rated after the practice (the index holds only those). */
+	async rated(): Promise<SessionRecord[]> {
+		const rows = await this.#db.sessions
+			.where('distressAfter')
+			.between(0, 10, true, true)
+			.toArray();
+		return rows.filter(isSessionRecord);
+	}
+
+	/**
+	 * The distinct local days with practice, newest first, reading back from today only until
+	 * the first day without practice: enough for a streak, however long the history.
+	 */
+	async recentPractisedDays(nowMs: number): Promise<string[]> {
+		const days: string[] = [];
+		const today = localDayKey(nowMs);
+		const yesterday = localDayKey(addLocalDays(nowMs, -1));
+		const dayBefore = (key: string) => localDayKey(addLocalDays(dayKeyStart(key), -1));
+		await this.#db.sessions
+			.where('day')
+			.belowOrEqual(today)
+			.reverse()
+			.until((s) => {
+				const last = days.at(-1);
+				return s.day < (last === undefined ? yesterday : dayBefore(last));
+			})
+			.each((s) => {
+				if (s.activeMs > 0 && days.at(-1) !== s.day) days.push(s.day);
+			});
+		return days;
+	}
+
+	/** How many sessions are stored (counted from the index, not read). */
+	count(): Promise<number> {
+		return this.#db.sessions.count();
+	}
+
+	/** One session, or undefined when missing or damaged. */
+	async get(id: string): Promise<SessionRecord | undefined> {
+		const record = await this.#db.sessions.get(id);
+		return isSessionRecord(record) ? record : undefined;
+	}
+
+	/** Writes or clears the person's note on a session. */
+	async setNote(id: string, note: string): Promise<void> {
+		const text = note.trim().slice(0, MAX_TEXT_LENGTH);
+		const changed = await this.#db.sessions
+			.where('id')
+			.equals(id)
+			.modify((s) => {
+				if (text) s.note = text;
+				else delete s.note;
+			});
+		if (changed === 0) throw new Error(`No session ${id} to add a note to`);
+	}
+
+	/** Deletes a session and returns it, so it can be put back. */
+	async remove(id: string): Promise<SessionRecord | undefined> {
+		return this.#db.transaction('rw', this.#db.sessions, async () => {
+			const record = await this.#db.sessions.get(id);
+			if (record) await this.#db.sessions.delete(id);
+			return record;
+		});
+	}
+
+	/** Puts a deleted session back exactly as it was (undo). */
+	async restore(record: SessionRecord): Promise<void> {
+		await this.#db.sessions.put(record);
+	}
+
+	/** The journal's settings, with defaults for anything never set or damaged. */
+	async settings(): Promise<JournalSettings> {
+		const rows = await this.#db.settings.bulkGet(Object.keys(DEFAULT_JOURNAL_SETTINGS));
+		const settings = { ...DEFAULT_JOURNAL_SETTINGS };
+		for (const row of rows) {
+			if (row && row.key in settings && typeof row.value === 'boolean') {
+				settings[row.key as keyof JournalSettings] = row.value;
+			}
+		}
+		return settings;
+	}
+
+	/** Changes one journal setting. */
+	async setSetting<K extends keyof JournalSettings>(
+		key: K,
+		value: JournalSettings[K]
+	): Promise<void> {
+		await this.#db.settings.put({ key, value });
+	}
+}

@@ -1,0 +1,503 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { localDayKey } from '../journal/days';
+import { RustpuntDb } from './db';
+import {
+	applyImport,
+	deleteAllData,
+	EXPORT_FORMAT,
+	EXPORT_VERSION,
+	exportAll,
+	exportJson,
+	MAX_IMPORT_BYTES,
+	parseImport,
+	sessionsCsv,
+	summariseImport,
+	type CsvLabels,
+	type ExportFile,
+	type ImportProblem
+} from './portable';
+import { SessionStore } from './session-store';
+import type { SessionRecord } from './sessions';
+import type { UrgeRecord } from './urges';
+
+let db: RustpuntDb;
+let name = 0;
+
+beforeEach(() => {
+	db = new RustpuntDb(`portable-${++name}`);
+});
+
+afterEach(async () => {
+	await db.delete();
+});
+
+/** Epoch ms of a local date and time, so days and hours read the same in every time zone. */
+const at = (day: number, hour: number, minute = 0) =>
+	new Date(2026, 2, day, hour, minute).getTime();
+
+function session(id: string, startedAt: number, extra: Partial<SessionRecord> = {}): SessionRecord {
+	return {
+		id,
+		exerciseId: 'extended-exhale',
+		startedAt,
+		day: localDayKey(startedAt),
+		endedAt: startedAt + 180_000,
+		activeMs: 180_000,
+		plannedMs: 180_000,
+		status: 'completed',
+		...extra
+	};
+}
+
+const SESSIONS: SessionRecord[] = [
+	session('s1', at(8, 9), { distressBefore: 6, distressAfter: 3, holds: true }),
+	session('s2', at(9, 21, 30), {
+		exerciseId: 'grounding-senses',
+		status: 'stopped',
+		activeMs: 90_000,
+		stepsDone: ['arrive', 'see'],
+		tooMuch: 1,
+		choices: { posture: 'sitting', eyes: 'open' },
+		noticed: [{ step: 'see', count: 5, text: 'lamp, plant, deur' }],
+		note: 'Rustiger dan gisteren, "echt".'
+	}),
+	session('s3', at(12, 7), { status: 'interrupted', activeMs: 30_000 })
+];
+
+const URGES: UrgeRecord[] = [
+	{
+		id: 'u1',
+		startedAt: at(9, 23),
+		intensity: 8,
+		hope: 'dat hij zegt dat het hem spijt',
+		bodyPlace: 'keel',
+		giveInstead: 'rust',
+		helped: 'body',
+		waitedMs: 600_000,
+		contact: 'no'
+	},
+	{ id: 'u2', startedAt: at(10, 14) }
+];
+
+const REALITY = ['Hij kwam afspraken niet na.', 'Ik sliep slecht.'];
+
+async function fill(): Promise<void> {
+	await db.sessions.bulkAdd(SESSIONS);
+	await db.urges.bulkAdd(URGES);
+	await db.lists.put({ id: 'reality', items: REALITY });
+	await db.settings.bulkPut([
+		{ key: 'streaks', value: true },
+		{ key: 'persistAsked', value: false }
+	]);
+}
+
+/** Every table's records, to compare before and after. */
+async function snapshot(): Promise<Record<string, unknown[]>> {
+	const tables: Record<string, unknown[]> = {};
+	for (const table of db.tables) tables[table.name] = await table.toArray();
+	return tables;
+}
+
+/** A valid export file as plain JSON data, to spoil in one place per test. */
+function validData(): Record<string, unknown> {
+	return {
+		format: EXPORT_FORMAT,
+		version: EXPORT_VERSION,
+		exportedAt: at(13, 12),
+		sessions: structuredClone(SESSIONS),
+		urges: structuredClone(URGES),
+		lists: [{ id: 'reality', items: [...REALITY] }],
+		settings: [{ key: 'streaks', value: true }],
+		preferences: { 'rustpunt:muted': 'true', 'rustpunt:voice-id:nl': 'anna' }
+	};
+}
+
+function sessionsOf(data: Record<string, unknown>): Record<string, unknown>[] {
+	return data.sessions as Record<string, unknown>[];
+}
+
+/** What the data screen does with a chosen file: check it, and only then write it. */
+async function importText(text: string): Promise<ReturnType<typeof parseImport>> {
+	const parsed = parseImport(text);
+	if (parsed.ok) await applyImport(db, parsed.file);
+	return parsed;
+}
+
+function parsedFile(text: string): ExportFile {
+	const parsed = parseImport(text);
+	if (!parsed.ok) throw new Error(`refused: ${JSON.stringify(parsed.problem)}`);
+	return parsed.file;
+}
+
+describe('export and import', () => {
+	it('brings every table back as it was after all data was deleted', async () => {
+		await fill();
+		const before = await snapshot();
+		const text = exportJson(
+			await exportAll(db, { 'rustpunt:muted': 'true', 'rustpunt:holds:box': 'on' }, at(13, 12))
+		);
+
+		await deleteAllData(db);
+		expect(await db.sessions.count()).toBe(0);
+		const parsed = parseImport(text);
+		if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+		expect(await applyImport(db, parsed.file)).toEqual({ added: 5, skipped: 0 });
+
+		expect(await snapshot()).toEqual(before);
+		expect(parsed.file.preferences).toEqual({
+			'rustpunt:muted': 'true',
+			'rustpunt:holds:box': 'on'
+		});
+		expect(parsed.file.exportedAt).toBe(at(13, 12));
+	});
+
+	it('writes the file with its format and version first and every table of the database', async () => {
+		await fill();
+		const file = await exportAll(db, {}, 1);
+		expect(Object.keys(file).slice(0, 3)).toEqual(['format', 'version', 'exportedAt']);
+		for (const table of db.tables) expect(Object.keys(file)).toContain(table.name);
+	});
+
+	it('leaves out preferences an import would refuse', async () => {
+		const file = await exportAll(
+			db,
+			{ 'rustpunt:muted': 'true', 'other-app:theme': 'dark', 'rustpunt:long': 'x'.repeat(201) },
+			1
+		);
+		expect(file.preferences).toEqual({ 'rustpunt:muted': 'true' });
+	});
+
+	it('adds nothing when the same file is imported twice', async () => {
+		await fill();
+		const file = parsedFile(exportJson(await exportAll(db, {}, 1)));
+		const before = await snapshot();
+
+		expect(await summariseImport(db, file)).toMatchObject({ alreadyPresent: 5, newRecords: 0 });
+		expect(await applyImport(db, file)).toEqual({ added: 0, skipped: 5 });
+		expect(await applyImport(db, file)).toEqual({ added: 0, skipped: 5 });
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('summarises what the file holds, the days it covers and what the device already has', async () => {
+		await db.sessions.add(SESSIONS[0]!);
+		await db.urges.add(URGES[1]!);
+		const file = parsedFile(JSON.stringify(validData()));
+
+		expect(await summariseImport(db, file)).toEqual({
+			sessions: 3,
+			urges: 2,
+			listItems: 2,
+			firstDay: localDayKey(at(8, 9)),
+			lastDay: localDayKey(at(12, 7)),
+			alreadyPresent: 2,
+			newRecords: 3
+		});
+	});
+
+	it('summarises a file without sessions or urges without a date range', async () => {
+		const data = { ...validData(), sessions: [], urges: [] };
+		const summary = await summariseImport(db, parsedFile(JSON.stringify(data)));
+		expect(summary).toEqual({
+			sessions: 0,
+			urges: 0,
+			listItems: 2,
+			alreadyPresent: 0,
+			newRecords: 0
+		});
+	});
+
+	it("keeps the device's copy of a session it already has", async () => {
+		await db.sessions.add({ ...SESSIONS[1]!, note: 'Later written on the phone.' });
+		const result = await importText(JSON.stringify(validData()));
+
+		expect(result.ok).toBe(true);
+		expect((await db.sessions.get('s2'))?.note).toBe('Later written on the phone.');
+		expect(await db.sessions.count()).toBe(3);
+	});
+
+	it("joins the reality list: the device's items first, then the file's items it lacks", async () => {
+		await db.lists.put({ id: 'reality', items: ['Ik sliep slecht.', 'Eigen regel.'] });
+		await importText(JSON.stringify(validData()));
+
+		expect((await db.lists.get('reality'))?.items).toEqual([
+			'Ik sliep slecht.',
+			'Eigen regel.',
+			'Hij kwam afspraken niet na.'
+		]);
+	});
+
+	it("puts the file's settings, since they are the person's own choices", async () => {
+		await db.settings.put({ key: 'streaks', value: false });
+		await importText(JSON.stringify(validData()));
+		expect(await db.settings.get('streaks')).toEqual({ key: 'streaks', value: true });
+	});
+
+	it('reads a table missing from the file as empty', async () => {
+		const data = validData();
+		delete data.urges;
+		expect(await importText(JSON.stringify(data))).toMatchObject({ ok: true });
+		expect(await db.urges.count()).toBe(0);
+		expect(await db.sessions.count()).toBe(3);
+	});
+
+	it('writes nothing when a write fails part-way through the import', async () => {
+		await db.settings.put({ key: 'streaks', value: false });
+		const before = await snapshot();
+		// Sessions are written before urges, so the failure comes after a table was written.
+		db.urges.hook('creating', () => {
+			throw new Error('disk trouble');
+		});
+		const file = parsedFile(JSON.stringify(validData()));
+
+		await expect(applyImport(db, file)).rejects.toThrow();
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('imports records the app itself wrote', async () => {
+		const store = new SessionStore(db);
+		await store.start({ id: 'a', exerciseId: 'box', startedAt: at(8, 9), plannedMs: 60_000 });
+		await store.update('a', {
+			activeMs: 60_000.4,
+			plannedMs: 60_000,
+			status: 'completed',
+			endedAt: at(8, 9, 1),
+			details: { stepsDone: ['one'], tooMuch: 0, choices: {}, noticed: [] }
+		});
+		await store.rateAfter('a', 2);
+		expect(parseImport(exportJson(await exportAll(db, {}, 1))).ok).toBe(true);
+	});
+});
+
+describe('refusing a bad file', () => {
+	const valid = JSON.stringify(validData());
+
+	/** The valid file with one session changed. */
+	function withSession(index: number, change: (record: Record<string, unknown>) => void): string {
+		const data = validData();
+		change(sessionsOf(data)[index]!);
+		return JSON.stringify(data);
+	}
+
+	const cases: [string, () => string, ImportProblem][] = [
+		['a truncated file', () => valid.slice(0, valid.length / 2), { code: 'not-json' }],
+		['JSON that is not an object', () => '[1, 2, 3]', { code: 'not-rustpunt' }],
+		['null', () => 'null', { code: 'not-rustpunt' }],
+		[
+			'another format',
+			() => JSON.stringify({ ...validData(), format: 'other-app' }),
+			{ code: 'not-rustpunt' }
+		],
+		[
+			'version 2',
+			() => JSON.stringify({ ...validData(), version: 2 }),
+			{ code: 'unknown-version', version: '2' }
+		],
+		[
+			'version "1" as a string',
+			() => JSON.stringify({ ...validData(), version: '1' }),
+			{ code: 'unknown-version', version: '1' }
+		],
+		[
+			'a rating given as text',
+			() => withSession(1, (s) => (s.distressAfter = '5')),
+			{ code: 'invalid', path: 'sessions[1].distressAfter', reason: expect.any(String) }
+		],
+		[
+			'a rating above 10',
+			() => withSession(1, (s) => (s.distressAfter = 11)),
+			{ code: 'invalid', path: 'sessions[1].distressAfter', reason: expect.any(String) }
+		],
+		[
+			'an unknown key on a session',
+			() => withSession(0, (s) => (s.extra = 1)),
+			{ code: 'invalid', path: 'sessions[0].extra', reason: expect.any(String) }
+		],
+		[
+			'a __proto__ key at the top',
+			() => `{"__proto__": {"polluted": true}, ${valid.slice(1)}`,
+			{ code: 'unsafe-key', path: '__proto__' }
+		],
+		[
+			'a __proto__ key inside a session',
+			() => valid.replace('{"id":"s2"', '{"__proto__":{"polluted":true},"id":"s2"'),
+			{ code: 'unsafe-key', path: 'sessions[1].__proto__' }
+		],
+		[
+			'a constructor key',
+			() => withSession(1, (s) => (s.choices = { constructor: 'x' })),
+			{ code: 'unsafe-key', path: 'sessions[1].choices.constructor' }
+		],
+		[
+			'a prototype key',
+			() => JSON.stringify({ ...validData(), preferences: { prototype: 'x' } }),
+			{ code: 'unsafe-key', path: 'preferences.prototype' }
+		],
+		[
+			'a megabyte string in a note',
+			() => withSession(0, (s) => (s.note = 'a'.repeat(1024 * 1024))),
+			{ code: 'invalid', path: 'sessions[0].note', reason: expect.any(String) }
+		],
+		['text over the size limit', () => ' '.repeat(MAX_IMPORT_BYTES + 1), { code: 'too-large' }],
+		[
+			'two sessions with the same id',
+			() => withSession(2, (s) => (s.id = 's1')),
+			{ code: 'invalid', path: 'sessions[2].id', reason: expect.any(String) }
+		],
+		[
+			'a day that does not exist',
+			() => withSession(0, (s) => (s.day = '2026-02-30')),
+			{ code: 'invalid', path: 'sessions[0].day', reason: expect.any(String) }
+		],
+		[
+			'an end before the start',
+			() => withSession(0, (s) => (s.endedAt = (s.startedAt as number) - 1)),
+			{ code: 'invalid', path: 'sessions[0].endedAt', reason: expect.any(String) }
+		],
+		[
+			'a number too big to be finite',
+			() => valid.replace(`"startedAt":${at(8, 9)}`, '"startedAt":1e999'),
+			{ code: 'invalid', path: 'sessions[0].startedAt', reason: expect.any(String) }
+		],
+		[
+			'nesting deeper than any export',
+			() => JSON.stringify({ ...validData(), settings: [{ key: 'a', value: [[[[[[[[1]]]]]]]] }] }),
+			{
+				code: 'invalid',
+				path: expect.stringMatching(/^settings\[0\]\.value/),
+				reason: expect.any(String)
+			}
+		],
+		[
+			'a preference key of another app',
+			() => JSON.stringify({ ...validData(), preferences: { 'Other:App': 'x' } }),
+			{ code: 'invalid', path: 'preferences["Other:App"]', reason: expect.any(String) }
+		],
+		[
+			'an unknown list',
+			() => JSON.stringify({ ...validData(), lists: [{ id: 'secrets', items: [] }] }),
+			{ code: 'invalid', path: 'lists[0].id', reason: expect.any(String) }
+		],
+		[
+			'an unknown key at the top',
+			() => JSON.stringify({ ...validData(), programmes: [] }),
+			{ code: 'invalid', path: 'programmes', reason: expect.any(String) }
+		]
+	];
+
+	for (const [what, text, problem] of cases) {
+		it(`refuses ${what} and leaves the database as it was`, async () => {
+			await fill();
+			const before = await snapshot();
+			expect(await importText(text())).toEqual({ ok: false, problem });
+			expect(await snapshot()).toEqual(before);
+		});
+	}
+
+	it('pollutes no prototype when a file carries __proto__', () => {
+		parseImport(`{"__proto__": {"polluted": true}, ${valid.slice(1)}`);
+		parseImport(valid.replace('{"id":"s2"', '{"__proto__":{"polluted":true},"id":"s2"'));
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		expect(Object.prototype).not.toHaveProperty('polluted');
+	});
+
+	it('refuses a file whose size is over the limit before reading it', () => {
+		expect(parseImport(valid, MAX_IMPORT_BYTES + 1)).toEqual({
+			ok: false,
+			problem: { code: 'too-large' }
+		});
+	});
+
+	it('gives a short reason even when the value is huge', () => {
+		const parsed = parseImport(withSession(0, (s) => (s.distressAfter = 'x'.repeat(100_000))));
+		expect(parsed).toMatchObject({ ok: false, problem: { code: 'invalid' } });
+		const problem = parsed.ok ? undefined : parsed.problem;
+		expect(problem?.code === 'invalid' && problem.reason.length).toBeLessThanOrEqual(200);
+	});
+});
+
+describe('sessionsCsv', () => {
+	const labels: CsvLabels = {
+		date: 'Datum',
+		time: 'Tijd',
+		exercise: 'Oefening',
+		minutes: 'Minuten',
+		status: 'Status',
+		distressBefore: 'Spanning vóór',
+		distressAfter: 'Spanning na',
+		note: 'Notitie'
+	};
+	const titles: Record<string, string> = {
+		'extended-exhale': 'Lange uitademing',
+		'grounding-senses': 'Zintuigen, hier en nu',
+		box: '=HYPERLINK("http://evil")'
+	};
+	const titleOf = (exerciseId: string) => titles[exerciseId] ?? exerciseId;
+
+	it('writes one row per session, oldest first, under the translated headers', async () => {
+		await db.sessions.bulkAdd([
+			session('late', at(12, 7, 5), { activeMs: 30_000, status: 'interrupted' }),
+			session('early', at(8, 9), { distressBefore: 6, distressAfter: 3, activeMs: 90_000 }),
+			session('middle', at(9, 21, 30), {
+				exerciseId: 'grounding-senses',
+				status: 'stopped',
+				activeMs: 600_000,
+				note: 'Hij zei "rustig"\nen ik ademde.'
+			})
+		]);
+		const csv = await sessionsCsv(db, titleOf, labels);
+
+		expect(csv.startsWith('\uFEFF')).toBe(true);
+		expect(csv.slice(1).split('\r\n')).toEqual([
+			'Datum,Tijd,Oefening,Minuten,Status,Spanning vóór,Spanning na,Notitie',
+			`${localDayKey(at(8, 9))},09:00,Lange uitademing,1.5,completed,6,3,`,
+			`${localDayKey(at(9, 21))},21:30,"Zintuigen, hier en nu",10.0,stopped,,,"Hij zei ""rustig""\nen ik ademde."`,
+			`${localDayKey(at(12, 7))},07:05,Lange uitademing,0.5,interrupted,,,`,
+			''
+		]);
+	});
+
+	it('uses the stored day, not the day the time zone of today would give', async () => {
+		await db.sessions.add(session('a', at(8, 9), { day: '2026-03-07' }));
+		const csv = await sessionsCsv(db, titleOf, labels);
+		expect(csv.split('\r\n')[1]).toMatch(/^2026-03-07,/);
+	});
+
+	it('keeps a spreadsheet from running a cell as a formula', async () => {
+		await db.sessions.bulkAdd([
+			session('a', at(8, 9), { exerciseId: 'box', note: '+31 6 1234' }),
+			session('b', at(8, 10), { note: '-5 minuten' }),
+			session('c', at(8, 11), { note: '@alias' }),
+			session('d', at(8, 12), { note: '\tinspringing' }),
+			session('e', at(8, 13), { note: '\rterug' })
+		]);
+		const rows = (await sessionsCsv(db, titleOf, labels)).split('\r\n').slice(1, -1);
+
+		expect(rows[0]).toBe(
+			`${localDayKey(at(8, 9))},09:00,"'=HYPERLINK(""http://evil"")",3.0,completed,,,'+31 6 1234`
+		);
+		expect(rows[1]).toMatch(/,'-5 minuten$/);
+		expect(rows[2]).toMatch(/,'@alias$/);
+		expect(rows[3]).toMatch(/,'\tinspringing$/);
+		// A lone CR inside a field is quoted, so the row does not break in two.
+		expect(rows[4]).toMatch(/,"'\rterug"$/);
+	});
+
+	it('writes only the header when there are no sessions', async () => {
+		expect(await sessionsCsv(db, titleOf, labels)).toBe(
+			'\uFEFFDatum,Tijd,Oefening,Minuten,Status,Spanning vóór,Spanning na,Notitie\r\n'
+		);
+	});
+});
+
+describe('deleteAllData', () => {
+	it('empties every table and leaves a database the app can keep using', async () => {
+		await fill();
+		await deleteAllData(db);
+		for (const table of db.tables) expect(await table.count()).toBe(0);
+
+		const store = new SessionStore(db);
+		await store.start({ id: 'new', exerciseId: 'box', startedAt: at(14, 8), plannedMs: 60_000 });
+		expect(await store.get('new')).toMatchObject({ id: 'new', status: 'running' });
+		expect(db.verno).toBe(3);
+	});
+});
