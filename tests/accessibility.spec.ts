@@ -7,7 +7,9 @@ test.describe('Accessibility', () => {
 		'/oefening/box',
 		'/en/oefening/4-7-8',
 		'/oefening/body-scan-10',
-		'/en/oefening/grounding-senses'
+		'/en/oefening/grounding-senses',
+		'/gegevens',
+		'/en/gegevens'
 	]) {
 		test(`axe finds no violations on ${path}`, async ({ page }) => {
 			await page.goto(path);
@@ -27,9 +29,13 @@ test.describe('Accessibility', () => {
 
 	test.describe('in dark mode', () => {
 		test.use({ colorScheme: 'dark' });
-		test('axe finds no violations on home and player', async ({ page }) => {
+		test('axe finds no violations on home, player, journal and data', async ({ page }) => {
 			await page.goto('/');
 			await expectNoAxeViolations(page);
+			for (const path of ['/dagboek', '/gegevens']) {
+				await page.goto(path);
+				await expectNoAxeViolations(page);
+			}
 			await controlTime(page, '/nu');
 			await expectNoAxeViolations(page);
 		});

@@ -63,7 +63,16 @@ test.describe('Installable app', () => {
 
 test.describe('Security of the app itself', () => {
 	test('every page carries a strict Content Security Policy', async ({ page }) => {
-		for (const path of ['/', '/nu', '/oefening/box', '/hulp', '/snel-weg', '/en']) {
+		for (const path of [
+			'/',
+			'/nu',
+			'/oefening/box',
+			'/hulp',
+			'/snel-weg',
+			'/dagboek',
+			'/gegevens',
+			'/en'
+		]) {
 			await page.goto(path);
 			const csp = await page
 				.locator('meta[http-equiv="content-security-policy"]')
@@ -100,6 +109,14 @@ test.describe('Security of the app itself', () => {
 		for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Volgende stap' }).click();
 		await page.clock.runFor(3000);
 		await page.getByRole('button', { name: 'Te veel?' }).click();
+		// The journal with its charts, a session, and the data screen with a download.
+		await page.goto('/dagboek');
+		await page.getByRole('region', { name: 'Alle sessies' }).getByRole('link').first().click();
+		await page.getByRole('button', { name: 'Notitie bewaren' }).click();
+		await page.goto('/gegevens');
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Alles downloaden (JSON)' }).click();
+		await download;
 		expect(violations).toEqual([]);
 	});
 });
