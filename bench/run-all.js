@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RESULTS_DIR, ROOT, ensureBuild, environment, writeResult } from './lib/common.js';
 
-const BENCHES = ['bundle-size', 'first-frame', 'lighthouse', 'phase-accuracy'];
+const BENCHES = ['bundle-size', 'first-frame', 'journal', 'lighthouse', 'phase-accuracy'];
 
 /**
  * The result a bench wrote during this run, or null.
@@ -75,6 +75,28 @@ function summaryRows(r, status) {
 		rows.push(['First contentful paint, same runs: p50 (min–max)', range(first.fcpMs), '']);
 		rows.push(['App code drives the pacer (hydrated), same runs', range(first.firstFrameMs), '']);
 	} else rows.push(['Pacer first frame', missing('first-frame'), '< 300 ms']);
+
+	const journal = r.journal;
+	if (journal) {
+		const sizes = Object.keys(journal.results)
+			.map(Number)
+			.sort((a, b) => a - b);
+		const big = sizes.at(-1);
+		const cell = (/** @type {number | undefined} */ size, /** @type {string} */ key) => {
+			const v = size === undefined ? undefined : journal.results[size]?.[key];
+			return v ? `${ms(v.p50)} ms` : '-';
+		};
+		rows.push([
+			`Journal, first page on screen, ${journal.cpu}x CPU: 30 → ${big} sessions (p50)`,
+			`${cell(30, 'journalFirstPage')} → ${cell(big, 'journalFirstPage')}`,
+			'no growth'
+		]);
+		rows.push([
+			`Home, app code running: 0 → ${big} sessions (p50)`,
+			`${cell(0, 'home')} → ${cell(big, 'home')}`,
+			'no growth'
+		]);
+	} else rows.push(['Journal with a long history', missing('journal'), '']);
 
 	const lh = r.lighthouse;
 	if (lh?.available) {

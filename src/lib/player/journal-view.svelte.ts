@@ -26,14 +26,13 @@ export interface JournalSummary {
 	month: PracticeTotals;
 	weeks: WeekMinutes[];
 	distress: WeekDistress[];
-	changes: ExerciseChange[];
 	/** Only when the person turned streaks on. */
 	streak?: Streak;
 }
 
 /**
  * The journal screen's state: the newest sessions first (the list shows before anything is
- * counted), then the summary, from ranges of at most a few weeks and the rated sessions.
+ * counted), then the summary from a range of a few weeks, then the averages per exercise.
  * Nothing reads the whole history at once; older sessions come a page at a time.
  */
 export class JournalView {
@@ -42,6 +41,7 @@ export class JournalView {
 	#next = $state.raw<JournalCursor | undefined>(undefined);
 	#loaded = $state(false);
 	#summary = $state.raw<JournalSummary | undefined>(undefined);
+	#changes = $state.raw<ExerciseChange[] | undefined>(undefined);
 	#loadingMore = false;
 
 	constructor(store: JournalStore) {
@@ -69,13 +69,21 @@ export class JournalView {
 		return this.#summary;
 	}
 
+	/** The average change in tension per exercise, over every rated session (read last). */
+	get changes(): ExerciseChange[] | undefined {
+		return this.#changes;
+	}
+
 	/** Reads the first page, then the summary. */
 	async load(nowMs: number): Promise<void> {
 		const first = await this.#store.page(JOURNAL_PAGE_SIZE);
 		this.#sessions = first.sessions;
 		this.#next = first.next;
 		this.#loaded = true;
-		if (first.sessions.length > 0) this.#summary = await this.#summarise(nowMs);
+		if (first.sessions.length === 0) return;
+		this.#summary = await this.#summarise(nowMs);
+		// All rated sessions of all time: the largest read, so it comes after the rest is shown.
+		this.#changes = changeByExercise(await this.#store.rated());
 	}
 
 	/** Adds the next page of older sessions. */
@@ -96,17 +104,15 @@ export class JournalView {
 		const monthStart = startOfLocalMonth(nowMs);
 		const chartStart = addLocalDays(weekStart, -7 * (CHART_WEEKS - 1));
 		const tomorrow = addLocalDays(nowMs, 1);
-		const [recent, rated, settings] = await Promise.all([
+		const [recent, settings] = await Promise.all([
 			this.#store.between(Math.min(chartStart, monthStart), tomorrow),
-			this.#store.rated(),
 			this.#store.settings()
 		]);
 		const summary: JournalSummary = {
 			week: practiceTotals(recent, weekStart, tomorrow),
 			month: practiceTotals(recent, monthStart, tomorrow),
 			weeks: weeklyMinutes(recent, nowMs, CHART_WEEKS),
-			distress: weeklyDistress(recent, nowMs, CHART_WEEKS),
-			changes: changeByExercise(rated)
+			distress: weeklyDistress(recent, nowMs, CHART_WEEKS)
 		};
 		if (settings.streaks) {
 			// The run back from today, plus the newest days shown: a practice before a gap then

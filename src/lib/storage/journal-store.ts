@@ -32,13 +32,14 @@ export class JournalStore {
 	async page(limit: number, cursor?: JournalCursor): Promise<JournalPage> {
 		const seen = new Set(cursor?.idsAtStart);
 		const collection = cursor
-			? this.#db.sessions.where('startedAt').belowOrEqual(cursor.startedAt).reverse()
+			? this.#db.sessions
+					.where('startedAt')
+					.belowOrEqual(cursor.startedAt)
+					.reverse()
+					.filter((s) => !(s.startedAt === cursor.startedAt && seen.has(s.id)))
 			: this.#db.sessions.orderBy('startedAt').reverse();
 		// One more than asked for tells whether there is a next page.
-		const rows = await collection
-			.filter((s) => !(cursor && s.startedAt === cursor.startedAt && seen.has(s.id)))
-			.limit(limit + 1)
-			.toArray();
+		const rows = await collection.limit(limit + 1).toArray();
 		const sessions = rows.slice(0, limit).filter(isSessionRecord);
 		const last = rows.slice(0, limit).at(-1);
 		if (rows.length <= limit || !last) return { sessions };
