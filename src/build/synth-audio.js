@@ -1,9 +1,10 @@
 // @ts-check
 /**
  * Synthesises the soft audio cues of Rustpunt and writes them as
- * mono 16-bit PCM WAV files (22050 Hz) into `static/audio/`, plus two quiet
- * background loops for guided practices (11025 Hz: they hold nothing high,
- * and they are precached on phones, so half the rate halves the download).
+ * mono 16-bit PCM WAV files (22050 Hz) into `static/audio/`, plus a soft
+ * footstep (11025 Hz: it is a low thud) and two quiet background loops for
+ * guided practices (8000 Hz: they hold nothing high, and they are precached
+ * on phones, so a lower rate shrinks the download).
  *
  * Run with `node src/build/synth-audio.js` (or `npm run gen:audio`).
  * No dependencies and no randomness: the noise comes from a seeded PRNG,
@@ -24,6 +25,11 @@ const SAMPLE_RATE = 22050;
 /** Background loops: nothing above ~1.5 kHz is wanted, so 8000 Hz is plenty (and small). */
 const BG_SAMPLE_RATE = 8000;
 /**
+ * Footstep: a low thud with a little noise below ~1 kHz, so 11025 Hz (Nyquist
+ * 5.5 kHz) loses nothing and halves the file, which is kept under 12 KB.
+ */
+const STEP_SAMPLE_RATE = 11025;
+/**
  * Loop length in seconds. Long enough that the noise does not audibly repeat,
  * short enough to stay under ~140 KB; a whole number of 1/8 Hz steps, so drone
  * frequencies on a 0.125 Hz grid complete whole cycles over the loop.
@@ -38,6 +44,8 @@ const SOFT_CUE_PEAK_DB = -12;
 const BELL_PEAK_DB = -6;
 /** Quiet, so the loops sit under speech and cues; the app sets its own volume on top. */
 const BG_PEAK_DB = -14;
+/** The footstep repeats at walking pace for a while, so it sits below every other cue. */
+const STEP_PEAK_DB = -14;
 
 /**
  * @typedef {object} Partial
@@ -49,10 +57,11 @@ const BG_PEAK_DB = -14;
 
 /**
  * @param {number} seconds
+ * @param {number} [rate] sample rate in Hz
  * @returns {Float64Array}
  */
-function buffer(seconds) {
-	return new Float64Array(Math.round(seconds * SAMPLE_RATE));
+function buffer(seconds, rate = SAMPLE_RATE) {
+	return new Float64Array(Math.round(seconds * rate));
 }
 
 /**
@@ -72,26 +81,24 @@ function ease(x) {
  * @param {number} to
  * @param {Partial[]} partials
  * @param {number} [glideSeconds] glide duration (defaults to the whole sound)
+ * @param {number} [rate] sample rate in Hz
  */
-function addGlide(out, from, to, partials, glideSeconds) {
-	const glideSamples = Math.max(
-		1,
-		Math.round((glideSeconds ?? out.length / SAMPLE_RATE) * SAMPLE_RATE)
-	);
+function addGlide(out, from, to, partials, glideSeconds, rate = SAMPLE_RATE) {
+	const glideSamples = Math.max(1, Math.round((glideSeconds ?? out.length / rate) * rate));
 	const ratio = to / from;
 	const phases = partials.map(() => 0);
 	for (let i = 0; i < out.length; i++) {
 		// Glide in the log-frequency domain, so it sounds even to the ear.
 		const base = from * Math.pow(ratio, ease(i / glideSamples));
-		const t = i / SAMPLE_RATE;
+		const t = i / rate;
 		let sample = 0;
 		for (let p = 0; p < partials.length; p++) {
 			const { ratio: r, gain, decay, detune = 0 } = partials[p];
 			const freq = base * r + detune;
-			if (freq >= SAMPLE_RATE / 2) continue;
+			if (freq >= rate / 2) continue;
 			const amp = decay ? gain * Math.exp(-t / decay) : gain;
 			sample += amp * Math.sin(phases[p]);
-			phases[p] = (phases[p] + (TAU * freq) / SAMPLE_RATE) % TAU;
+			phases[p] = (phases[p] + (TAU * freq) / rate) % TAU;
 		}
 		out[i] += sample;
 	}
@@ -104,11 +111,12 @@ function addGlide(out, from, to, partials, glideSeconds) {
  * @param {number} attack seconds
  * @param {number} release seconds
  * @param {(t: number) => number} [shape] extra gain over normalised time 0..1
+ * @param {number} [rate] sample rate in Hz
  */
-function envelope(out, attack, release, shape = () => 1) {
+function envelope(out, attack, release, shape = () => 1, rate = SAMPLE_RATE) {
 	const n = out.length;
-	const a = Math.max(1, Math.round(attack * SAMPLE_RATE));
-	const r = Math.max(1, Math.round(release * SAMPLE_RATE));
+	const a = Math.max(1, Math.round(attack * rate));
+	const r = Math.max(1, Math.round(release * rate));
 	for (let i = 0; i < n; i++) {
 		const up = ease(i / a);
 		const down = ease((n - 1 - i) / r);
@@ -374,6 +382,82 @@ function drone() {
 }
 
 /**
+ * Step: one soft, muffled footstep on a wooden or carpeted floor, heard from a
+ * few metres away, for a figure that walks slowly closer. Neutral and calm:
+ * no click, no crack, nothing sharp; quieter than every other cue.
+ *
+ * Three layers, each click-free on its own: the heel, a low thud whose pitch
+ * sags from 150 to 95 Hz as the floor gives a little (with a few soft
+ * inharmonic floor modes at 250-650 Hz, so a phone speaker, which barely plays
+ * 100 Hz, still carries it); the toe, a smaller, shorter thud 55 ms later as
+ * the foot rolls; and the sole's contact, a breath of seeded noise kept
+ * between ~250 Hz and ~900 Hz and 20 dB under the thud. 0.25 s in all, far
+ * shorter than the gap between steps at walking pace, so steps never overlap.
+ */
+function step() {
+	const rate = STEP_SAMPLE_RATE;
+	const out = buffer(0.25, rate);
+
+	const heel = buffer(0.25, rate);
+	addGlide(
+		heel,
+		150,
+		95,
+		[
+			{ ratio: 1, gain: 1, decay: 0.045 },
+			{ ratio: 1.58, gain: 0.3, decay: 0.03 },
+			{ ratio: 2.76, gain: 0.2, decay: 0.02 },
+			{ ratio: 4.3, gain: 0.06, decay: 0.012 }
+		],
+		0.06,
+		rate
+	);
+	envelope(heel, 0.006, 0.12, undefined, rate);
+	normalise(heel, 0);
+
+	const toe = buffer(0.15, rate);
+	addGlide(
+		toe,
+		125,
+		100,
+		[
+			{ ratio: 1, gain: 1, decay: 0.03 },
+			{ ratio: 2.1, gain: 0.15, decay: 0.015 }
+		],
+		0.04,
+		rate
+	);
+	envelope(toe, 0.01, 0.08, undefined, rate);
+	normalise(toe, -9);
+
+	const sole = buffer(0.06, rate);
+	const random = prng(0x5374_6570); // "Step"
+	const high = onePole(250, rate);
+	const low = onePole(900, rate);
+	let h = 0;
+	let l1 = 0;
+	let l2 = 0;
+	for (let i = 0; i < sole.length; i++) {
+		const x = random();
+		h = high * h + (1 - high) * x;
+		l1 = low * l1 + (1 - low) * (x - h);
+		l2 = low * l2 + (1 - low) * l1;
+		sole[i] = l2;
+	}
+	// Brushes in with the heel and dies away well before the thud does.
+	envelope(sole, 0.004, 0.05, (t) => Math.exp(-t * 3), rate);
+	normalise(sole, -20);
+
+	const toeAt = Math.round(0.055 * rate);
+	for (let i = 0; i < out.length; i++) {
+		out[i] = heel[i] + (i >= toeAt ? (toe[i - toeAt] ?? 0) : 0) + (sole[i] ?? 0);
+	}
+	envelope(out, 0.004, 0.1, undefined, rate);
+	normalise(out, STEP_PEAK_DB);
+	return out;
+}
+
+/**
  * @typedef {object} Sound
  * @property {string} name file name in `static/audio/`
  * @property {() => Float64Array} make
@@ -387,6 +471,7 @@ const SOUNDS = [
 	{ name: 'hold.wav', make: hold, rate: SAMPLE_RATE },
 	{ name: 'exhale.wav', make: exhale, rate: SAMPLE_RATE },
 	{ name: 'bell.wav', make: bell, rate: SAMPLE_RATE },
+	{ name: 'step.wav', make: step, rate: STEP_SAMPLE_RATE },
 	{ name: 'bg-brown.wav', make: brownNoise, rate: BG_SAMPLE_RATE },
 	{ name: 'bg-drone.wav', make: drone, rate: BG_SAMPLE_RATE }
 ];

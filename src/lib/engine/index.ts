@@ -5,3 +5,4 @@ export * from './cues';
 export * from './session';
 export * from './pacer';
 export * from './steps';
+export * from './boundary';

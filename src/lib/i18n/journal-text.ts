@@ -48,13 +48,6 @@ export function weekLabel(weekStartMs: number): string {
 	return new Date(weekStartMs).toLocaleDateString(intlLocale(), { day: 'numeric', month: 'short' });
 }
 
-/** A change in tension with its sign, in the language's decimals: "−2,1", "+0,5", "0". */
-export function formatChange(change: number): string {
-	if (change === 0) return '0';
-	const size = Math.abs(change).toLocaleString(intlLocale(), { maximumFractionDigits: 1 });
-	return `${change < 0 ? '−' : '+'}${size}`;
-}
-
 /** A size in bytes as people read it: "850 kB", "3,2 MB". */
 export function formatBytes(bytes: number): string {
 	const units = ['B', 'kB', 'MB', 'GB'];

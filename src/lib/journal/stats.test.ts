@@ -226,8 +226,8 @@ describe('changeByExercise', () => {
 			{ exerciseId: 'grounding', distressBefore: 3, distressAfter: 4 }
 		]);
 		expect(changes).toEqual([
-			{ exerciseId: 'box', averageChange: -2.5, rated: 2 },
-			{ exerciseId: 'grounding', averageChange: 1, rated: 1 }
+			{ exerciseId: 'box', averageChange: -2.5, averageBefore: 7, averageAfter: 4.5, rated: 2 },
+			{ exerciseId: 'grounding', averageChange: 1, averageBefore: 3, averageAfter: 4, rated: 1 }
 		]);
 	});
 
@@ -248,7 +248,13 @@ describe('changeByExercise', () => {
 			{ exerciseId: 'box', distressBefore: 5, distressAfter: 5 },
 			{ exerciseId: 'sigh', distressBefore: 5, distressAfter: 5 }
 		]);
-		expect(changes[0]).toEqual({ exerciseId: 'box', averageChange: -0.7, rated: 3 });
+		expect(changes[0]).toEqual({
+			exerciseId: 'box',
+			averageChange: -0.7,
+			averageBefore: 5,
+			averageAfter: 4.3,
+			rated: 3
+		});
 		expect(Object.is(changes[1]!.averageChange, 0)).toBe(true);
 	});
 

@@ -55,6 +55,9 @@ export interface WeekDistress {
 export interface ExerciseChange {
 	exerciseId: string;
 	averageChange: number;
+	/** The averages themselves, so the change can be told as "from 6.2 to 4.1". */
+	averageBefore: number;
+	averageAfter: number;
 	rated: number;
 }
 
@@ -187,18 +190,21 @@ export function weeklyDistress(
  * then by exercise id; exercises without such a session are absent.
  */
 export function changeByExercise(sessions: readonly RatedExerciseSession[]): ExerciseChange[] {
-	const totals = new Map<string, { change: number; rated: number }>();
+	const totals = new Map<string, { before: number; after: number; rated: number }>();
 	for (const session of sessions) {
 		if (!isRatedBoth(session)) continue;
-		const entry = totals.get(session.exerciseId) ?? { change: 0, rated: 0 };
-		entry.change += session.distressAfter - session.distressBefore;
+		const entry = totals.get(session.exerciseId) ?? { before: 0, after: 0, rated: 0 };
+		entry.before += session.distressBefore;
+		entry.after += session.distressAfter;
 		entry.rated += 1;
 		totals.set(session.exerciseId, entry);
 	}
 	return [...totals]
-		.map(([exerciseId, { change, rated }]) => ({
+		.map(([exerciseId, { before, after, rated }]) => ({
 			exerciseId,
-			averageChange: roundToTenth(change / rated),
+			averageChange: roundToTenth((after - before) / rated),
+			averageBefore: roundToTenth(before / rated),
+			averageAfter: roundToTenth(after / rated),
 			rated
 		}))
 		.sort((a, b) => b.rated - a.rated || compareCodeUnits(a.exerciseId, b.exerciseId));

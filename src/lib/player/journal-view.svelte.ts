@@ -42,7 +42,7 @@ export class JournalView {
 	#loaded = $state(false);
 	#summary = $state.raw<JournalSummary | undefined>(undefined);
 	#changes = $state.raw<ExerciseChange[] | undefined>(undefined);
-	#loadingMore = false;
+	#loadingMore = $state(false);
 
 	constructor(store: JournalStore) {
 		this.#store = store;
@@ -58,6 +58,11 @@ export class JournalView {
 
 	get empty(): boolean {
 		return this.#loaded && this.#sessions.length === 0;
+	}
+
+	/** True while the next page is being read (the button waits). */
+	get loadingMore(): boolean {
+		return this.#loadingMore;
 	}
 
 	/** True while older sessions remain to be shown. */

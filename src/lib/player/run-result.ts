@@ -3,8 +3,8 @@ export interface RunResult {
 	sessionId: string;
 	status: 'completed' | 'stopped';
 	activeMs: number;
-	/** True when the phone was too full to store the session. */
-	unsaved: boolean;
+	/** True once the phone was too full to store the session (asked again after the last save). */
+	isUnsaved: () => boolean;
 	/** Resolves once the session is stored, so a rating can be added to it. */
 	saved: Promise<void>;
 }

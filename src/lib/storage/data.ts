@@ -14,6 +14,7 @@ import {
 	type ImportSummary
 } from './portable';
 import { storageStatus, type StorageStatus } from './persistence';
+import type { StoredSessionStatus } from './sessions';
 
 export type { CsvLabels, ExportFile, ImportProblem, ImportSummary } from './portable';
 export type { StorageStatus } from './persistence';
@@ -24,13 +25,21 @@ export type { StorageStatus } from './persistence';
  * schema), never before an exercise starts.
  */
 export const data = {
-	/** Everything, as the text of a JSON export. */
-	async exportJson(preferences: Record<string, string>, nowMs: number): Promise<string> {
-		return exportJson(await exportAll(getDb(), preferences, nowMs));
+	/** Everything, as the text of a JSON export; damaged records are left out and counted. */
+	async exportJson(
+		preferences: Record<string, string>,
+		nowMs: number
+	): Promise<{ text: string; leftOut: number }> {
+		const { file, leftOut } = await exportAll(getDb(), preferences, nowMs);
+		return { text: exportJson(file), leftOut };
 	},
 	/** The sessions as CSV for a spreadsheet. */
-	sessionsCsv(titleOf: (exerciseId: string) => string, labels: CsvLabels): Promise<string> {
-		return sessionsCsv(getDb(), titleOf, labels);
+	sessionsCsv(
+		titleOf: (exerciseId: string) => string,
+		labels: CsvLabels,
+		statusOf: (status: StoredSessionStatus) => string
+	): Promise<string> {
+		return sessionsCsv(getDb(), titleOf, labels, statusOf);
 	},
 	/** Files larger than this are refused before they are read. */
 	maxImportBytes: MAX_IMPORT_BYTES,

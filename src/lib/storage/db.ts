@@ -1,5 +1,4 @@
 import { Dexie, type EntityTable } from 'dexie';
-import { localDayKey } from '../journal/days';
 import type { SessionRecord } from './sessions';
 import type { SettingRecord } from './settings';
 import type { ListRecord, UrgeRecord } from './urges';
@@ -38,10 +37,20 @@ export class RustpuntDb extends Dexie {
 					.table<SessionRecord, string>('sessions')
 					.toCollection()
 					.modify((session) => {
-						session.day = localDayKey(session.startedAt);
+						session.day = dayKeyAtUpgrade(session.startedAt);
 					})
 			);
 	}
+}
+
+/**
+ * The local day of a moment, exactly as version 3 shipped it. A copy on purpose: a shipped
+ * upgrade must not change when the app's own day helper does (see journal/days.ts).
+ */
+function dayKeyAtUpgrade(epochMs: number): string {
+	const d = new Date(epochMs);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${String(d.getFullYear()).padStart(4, '0')}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 let instance: RustpuntDb | undefined;

@@ -122,4 +122,14 @@ describe('JournalStore', () => {
 		await db.settings.put({ key: 'persistAsked', value: 'damaged' });
 		expect(await store.settings()).toEqual({ streaks: true, persistAsked: false });
 	});
+
+	it('reads only its own settings, never a name every object inherits', async () => {
+		await db.settings.bulkPut([
+			{ key: 'toString', value: true },
+			{ key: 'constructor', value: true }
+		]);
+		const settings = await store.settings();
+		expect(settings).toEqual({ streaks: false, persistAsked: false });
+		expect(Object.keys(settings)).toEqual(['streaks', 'persistAsked']);
+	});
 });

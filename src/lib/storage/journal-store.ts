@@ -135,7 +135,7 @@ export class JournalStore {
 		const rows = await this.#db.settings.bulkGet(Object.keys(DEFAULT_JOURNAL_SETTINGS));
 		const settings = { ...DEFAULT_JOURNAL_SETTINGS };
 		for (const row of rows) {
-			if (row && row.key in settings && typeof row.value === 'boolean') {
+			if (row && Object.hasOwn(settings, row.key) && typeof row.value === 'boolean') {
 				settings[row.key as keyof JournalSettings] = row.value;
 			}
 		}

@@ -17,7 +17,7 @@ import {
 	type ImportProblem
 } from './portable';
 import { SessionStore } from './session-store';
-import type { SessionRecord } from './sessions';
+import type { SessionRecord, StoredSessionStatus } from './sessions';
 import type { UrgeRecord } from './urges';
 
 let db: RustpuntDb;
@@ -116,6 +116,11 @@ function sessionsOf(data: Record<string, unknown>): Record<string, unknown>[] {
 	return data.sessions as Record<string, unknown>[];
 }
 
+/** The text of an export of the whole device. */
+async function exportText(preferences: Record<string, string> = {}, now = at(13, 12)) {
+	return exportJson((await exportAll(db, preferences, now)).file);
+}
+
 /** What the data screen does with a chosen file: check it, and only then write it. */
 async function importText(text: string): Promise<ReturnType<typeof parseImport>> {
 	const parsed = parseImport(text);
@@ -132,10 +137,9 @@ function parsedFile(text: string): ExportFile {
 describe('export and import', () => {
 	it('brings every table back as it was after all data was deleted', async () => {
 		await fill();
+		await db.settings.delete('persistAsked');
 		const before = await snapshot();
-		const text = exportJson(
-			await exportAll(db, { 'rustpunt:muted': 'true', 'rustpunt:holds:box': 'on' }, at(13, 12))
-		);
+		const text = await exportText({ 'rustpunt:muted': 'true', 'rustpunt:holds:box': 'on' });
 
 		await deleteAllData(db);
 		expect(await db.sessions.count()).toBe(0);
@@ -153,13 +157,14 @@ describe('export and import', () => {
 
 	it('writes the file with its format and version first and every table of the database', async () => {
 		await fill();
-		const file = await exportAll(db, {}, 1);
+		const { file, leftOut } = await exportAll(db, {}, at(13, 12));
+		expect(leftOut).toBe(0);
 		expect(Object.keys(file).slice(0, 3)).toEqual(['format', 'version', 'exportedAt']);
 		for (const table of db.tables) expect(Object.keys(file)).toContain(table.name);
 	});
 
 	it('leaves out preferences an import would refuse', async () => {
-		const file = await exportAll(
+		const { file } = await exportAll(
 			db,
 			{ 'rustpunt:muted': 'true', 'other-app:theme': 'dark', 'rustpunt:long': 'x'.repeat(201) },
 			1
@@ -169,7 +174,7 @@ describe('export and import', () => {
 
 	it('adds nothing when the same file is imported twice', async () => {
 		await fill();
-		const file = parsedFile(exportJson(await exportAll(db, {}, 1)));
+		const file = parsedFile(await exportText());
 		const before = await snapshot();
 
 		expect(await summariseImport(db, file)).toMatchObject({ alreadyPresent: 5, newRecords: 0 });
@@ -264,12 +269,72 @@ describe('export and import', () => {
 			details: { stepsDone: ['one'], tooMuch: 0, choices: {}, noticed: [] }
 		});
 		await store.rateAfter('a', 2);
-		expect(parseImport(exportJson(await exportAll(db, {}, 1))).ok).toBe(true);
+		expect(parseImport(await exportText({}, at(8, 10))).ok).toBe(true);
+	});
+
+	it('leaves damaged records out of an export and counts them, so the file still imports', async () => {
+		await fill();
+		// Rows no import would accept: an extra field, a day an upgrade made of a bad row, a start
+		// far after the export (a clock once set wrong), a setting with the wrong kind of value.
+		await db.sessions.bulkPut([
+			{ ...session('extra', at(10, 9)), extra: 1 } as SessionRecord,
+			session('nan-day', at(10, 10), { day: 'NaN-NaN-NaN' })
+		]);
+		await db.urges.put({ id: 'future', startedAt: at(20, 9) });
+		await db.settings.put({ key: 'streaks', value: 'yes' });
+
+		const { file, leftOut } = await exportAll(db, {}, at(13, 12));
+
+		expect(leftOut).toBe(4);
+		expect(file.sessions.map((record) => record.id)).toEqual(['s1', 's2', 's3']);
+		expect(file.urges.map((record) => record.id)).toEqual(['u1', 'u2']);
+		expect(file.settings).toEqual([]);
+		expect(file.lists).toEqual([{ id: 'reality', items: REALITY }]);
+		expect(parseImport(exportJson(file)).ok).toBe(true);
+	});
+
+	it('exports only the settings that travel, and never whether the browser was asked to keep data', async () => {
+		await fill();
+		await db.settings.put({ key: 'someday', value: 1 });
+		const { file, leftOut } = await exportAll(db, {}, at(13, 12));
+
+		expect(file.settings).toEqual([{ key: 'streaks', value: true }]);
+		expect(leftOut).toBe(0);
+	});
+
+	it('leaves whether the browser was asked to keep data as it was on this phone after an import', async () => {
+		await fill();
+		const text = await exportText();
+		await deleteAllData(db);
+
+		expect(await importText(text)).toMatchObject({ ok: true });
+		expect(await db.settings.get('streaks')).toEqual({ key: 'streaks', value: true });
+		expect(await db.settings.get('persistAsked')).toBeUndefined();
+	});
+
+	it('accepts a day one calendar day from the UTC date of the start, as far time zones give', async () => {
+		const data = validData();
+		const start = Date.UTC(2026, 2, 8, 23);
+		sessionsOf(data)[0] = { ...session('east', start), day: '2026-03-09' };
+		sessionsOf(data)[1] = { ...session('west', start), day: '2026-03-07' };
+		expect(parseImport(JSON.stringify(data)).ok).toBe(true);
+	});
+
+	it('accepts a session that starts a day after the file was written, for a clock a little off', () => {
+		const data = { ...validData(), exportedAt: at(12, 7) - 86_400_000 };
+		expect(parseImport(JSON.stringify(data)).ok).toBe(true);
 	});
 });
 
 describe('refusing a bad file', () => {
 	const valid = JSON.stringify(validData());
+
+	/** The valid file with one urge changed. */
+	function withUrge(index: number, change: (record: Record<string, unknown>) => void): string {
+		const data = validData();
+		change((data.urges as Record<string, unknown>[])[index]!);
+		return JSON.stringify(data);
+	}
 
 	/** The valid file with one session changed. */
 	function withSession(index: number, change: (record: Record<string, unknown>) => void): string {
@@ -378,6 +443,63 @@ describe('refusing a bad file', () => {
 			{ code: 'invalid', path: 'lists[0].id', reason: expect.any(String) }
 		],
 		[
+			'a setting the app does not know',
+			() =>
+				JSON.stringify({
+					...validData(),
+					settings: [
+						{ key: 'streaks', value: true },
+						{ key: 'theme', value: 'dark' }
+					]
+				}),
+			{ code: 'invalid', path: 'settings[1].key', reason: expect.any(String) }
+		],
+		[
+			'whether the browser was asked to keep data, which stays on each phone',
+			() => JSON.stringify({ ...validData(), settings: [{ key: 'persistAsked', value: true }] }),
+			{ code: 'invalid', path: 'settings[0].key', reason: expect.any(String) }
+		],
+		[
+			'streaks set to something other than on or off',
+			() => JSON.stringify({ ...validData(), settings: [{ key: 'streaks', value: 'yes' }] }),
+			{ code: 'invalid', path: 'settings[0].value', reason: expect.any(String) }
+		],
+		[
+			'a session that starts more than a day after the file was written',
+			() => withSession(2, (s) => (s.startedAt = at(14, 12) + 1)),
+			{ code: 'invalid', path: 'sessions[2].startedAt', reason: expect.any(String) }
+		],
+		[
+			'an urge that starts more than a day after the file was written',
+			() => withUrge(1, (u) => (u.startedAt = at(14, 12) + 1)),
+			{ code: 'invalid', path: 'urges[1].startedAt', reason: expect.any(String) }
+		],
+		[
+			'a file written after the year 3000',
+			() => JSON.stringify({ ...validData(), exportedAt: Date.UTC(3001, 0, 1) }),
+			{ code: 'invalid', path: 'exportedAt', reason: expect.any(String) }
+		],
+		[
+			'a session whose day is two days from the UTC date of its start',
+			() =>
+				withSession(0, (s) => {
+					s.startedAt = Date.UTC(2026, 2, 8, 12);
+					s.endedAt = s.startedAt;
+					s.day = '2026-03-10';
+				}),
+			{ code: 'invalid', path: 'sessions[0].day', reason: expect.any(String) }
+		],
+		[
+			'a session whose day is two days before the UTC date of its start',
+			() =>
+				withSession(0, (s) => {
+					s.startedAt = Date.UTC(2026, 2, 8, 0);
+					s.endedAt = s.startedAt;
+					s.day = '2026-03-06';
+				}),
+			{ code: 'invalid', path: 'sessions[0].day', reason: expect.any(String) }
+		],
+		[
 			'an unknown key at the top',
 			() => JSON.stringify({ ...validData(), programmes: [] }),
 			{ code: 'invalid', path: 'programmes', reason: expect.any(String) }
@@ -432,8 +554,15 @@ describe('sessionsCsv', () => {
 		box: '=HYPERLINK("http://evil")'
 	};
 	const titleOf = (exerciseId: string) => titles[exerciseId] ?? exerciseId;
+	const statuses: Record<StoredSessionStatus, string> = {
+		running: 'bezig',
+		completed: 'afgerond',
+		stopped: 'gestopt',
+		interrupted: 'onderbroken'
+	};
+	const statusOf = (status: StoredSessionStatus) => statuses[status];
 
-	it('writes one row per session, oldest first, under the translated headers', async () => {
+	it('writes one row per session, oldest first, under the translated headers and statuses', async () => {
 		await db.sessions.bulkAdd([
 			session('late', at(12, 7, 5), { activeMs: 30_000, status: 'interrupted' }),
 			session('early', at(8, 9), { distressBefore: 6, distressAfter: 3, activeMs: 90_000 }),
@@ -444,21 +573,21 @@ describe('sessionsCsv', () => {
 				note: 'Hij zei "rustig"\nen ik ademde.'
 			})
 		]);
-		const csv = await sessionsCsv(db, titleOf, labels);
+		const csv = await sessionsCsv(db, titleOf, labels, statusOf);
 
 		expect(csv.startsWith('\uFEFF')).toBe(true);
 		expect(csv.slice(1).split('\r\n')).toEqual([
 			'Datum,Tijd,Oefening,Minuten,Status,Spanning vóór,Spanning na,Notitie',
-			`${localDayKey(at(8, 9))},09:00,Lange uitademing,1.5,completed,6,3,`,
-			`${localDayKey(at(9, 21))},21:30,"Zintuigen, hier en nu",10.0,stopped,,,"Hij zei ""rustig""\nen ik ademde."`,
-			`${localDayKey(at(12, 7))},07:05,Lange uitademing,0.5,interrupted,,,`,
+			`${localDayKey(at(8, 9))},09:00,Lange uitademing,1.5,afgerond,6,3,`,
+			`${localDayKey(at(9, 21))},21:30,"Zintuigen, hier en nu",10.0,gestopt,,,"Hij zei ""rustig""\nen ik ademde."`,
+			`${localDayKey(at(12, 7))},07:05,Lange uitademing,0.5,onderbroken,,,`,
 			''
 		]);
 	});
 
 	it('uses the stored day, not the day the time zone of today would give', async () => {
 		await db.sessions.add(session('a', at(8, 9), { day: '2026-03-07' }));
-		const csv = await sessionsCsv(db, titleOf, labels);
+		const csv = await sessionsCsv(db, titleOf, labels, statusOf);
 		expect(csv.split('\r\n')[1]).toMatch(/^2026-03-07,/);
 	});
 
@@ -470,10 +599,10 @@ describe('sessionsCsv', () => {
 			session('d', at(8, 12), { note: '\tinspringing' }),
 			session('e', at(8, 13), { note: '\rterug' })
 		]);
-		const rows = (await sessionsCsv(db, titleOf, labels)).split('\r\n').slice(1, -1);
+		const rows = (await sessionsCsv(db, titleOf, labels, statusOf)).split('\r\n').slice(1, -1);
 
 		expect(rows[0]).toBe(
-			`${localDayKey(at(8, 9))},09:00,"'=HYPERLINK(""http://evil"")",3.0,completed,,,'+31 6 1234`
+			`${localDayKey(at(8, 9))},09:00,"'=HYPERLINK(""http://evil"")",3.0,afgerond,,,'+31 6 1234`
 		);
 		expect(rows[1]).toMatch(/,'-5 minuten$/);
 		expect(rows[2]).toMatch(/,'@alias$/);
@@ -482,8 +611,14 @@ describe('sessionsCsv', () => {
 		expect(rows[4]).toMatch(/,"'\rterug"$/);
 	});
 
+	it('guards a status word a spreadsheet would run as a formula', async () => {
+		await db.sessions.add(session('a', at(8, 9), { status: 'running' }));
+		const csv = await sessionsCsv(db, titleOf, labels, () => '=bezig');
+		expect(csv.split('\r\n')[1]).toMatch(/,3\.0,'=bezig,,,$/);
+	});
+
 	it('writes only the header when there are no sessions', async () => {
-		expect(await sessionsCsv(db, titleOf, labels)).toBe(
+		expect(await sessionsCsv(db, titleOf, labels, statusOf)).toBe(
 			'\uFEFFDatum,Tijd,Oefening,Minuten,Status,Spanning vóór,Spanning na,Notitie\r\n'
 		);
 	});

@@ -7,7 +7,7 @@ import type { IndexableType } from 'dexie';
 import * as v from 'valibot';
 import { isDayKey, localDayKey } from '../journal/days';
 import type { RustpuntDb } from './db';
-import { isSessionRecord, type SessionRecord } from './sessions';
+import { isSessionRecord, type SessionRecord, type StoredSessionStatus } from './sessions';
 import { MAX_TEXT_LENGTH } from './urges';
 
 /** What an export file says it is. */
@@ -21,6 +21,11 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const MAX_DEPTH = 8;
 // Latest moment a Date can hold; later "times" cannot be shown as a day or an hour.
 const MAX_EPOCH_MS = 8.64e15;
+// The last moment of the year 3000: a file written later comes from a broken clock or a forger.
+const LATEST_EXPORT_MS = Date.UTC(3001, 0, 1) - 1;
+const DAY_MS = 86_400_000;
+// How far a record may start after the file was written: a phone's clock may have been off.
+const CLOCK_SLACK_MS = DAY_MS;
 const PREFERENCE_KEY = /^rustpunt:[a-z-]+(:[a-z0-9-]+)?$/;
 const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -28,70 +33,102 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const amount = v.pipe(v.number(), v.finite(), v.minValue(0));
 const time = v.pipe(amount, v.maxValue(MAX_EPOCH_MS));
+const exportTime = v.pipe(time, v.maxValue(LATEST_EXPORT_MS, 'Invalid time: after the year 3000'));
+/** When a record in a file written at `exportedAt` (epoch ms) may have started. */
+const startTime = (exportedAt: number) =>
+	v.pipe(
+		time,
+		v.maxValue(
+			exportedAt + CLOCK_SLACK_MS,
+			'Invalid start: more than a day after the file was written'
+		)
+	);
 const rating = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-const session = v.pipe(
+/**
+ * One session in a file written at `exportedAt`. Its day is the local day it started on, and
+ * time zones run from UTC-12 to UTC+14, so that day is at most one day from the UTC date.
+ */
+const session = (exportedAt: number) =>
+	v.pipe(
+		v.strictObject({
+			id,
+			exerciseId: id,
+			startedAt: startTime(exportedAt),
+			day: v.pipe(
+				v.string(),
+				v.check(
+					(value: string) => isDayKey(value),
+					'Invalid day: expected a real date as YYYY-MM-DD'
+				)
+			),
+			endedAt: time,
+			activeMs: amount,
+			plannedMs: amount,
+			status: v.picklist(['running', 'completed', 'stopped', 'interrupted']),
+			distressBefore: v.optional(rating),
+			distressAfter: v.optional(rating),
+			holds: v.optional(v.boolean()),
+			stepsDone: v.optional(v.pipe(v.array(text(100)), v.maxLength(100))),
+			tooMuch: v.optional(count),
+			choices: v.optional(v.pipe(v.record(text(50), text(50)), v.maxEntries(10))),
+			noticed: v.optional(
+				v.pipe(
+					v.array(v.strictObject({ step: text(100), count, text: text(2000) })),
+					v.maxLength(50)
+				)
+			),
+			note: v.optional(text(2000))
+		}),
+		v.forward(
+			v.partialCheck(
+				[['startedAt'], ['endedAt']],
+				(record) => record.endedAt >= record.startedAt,
+				'Invalid end: before the start'
+			),
+			['endedAt']
+		),
+		v.forward(
+			v.partialCheck(
+				[['startedAt'], ['day']],
+				(record) => Math.abs(dayNumber(record.day) - Math.floor(record.startedAt / DAY_MS)) <= 1,
+				'Invalid day: more than a day from the date it started on'
+			),
+			['day']
+		)
+	);
+
+/** One urge in a file written at `exportedAt`. */
+const urge = (exportedAt: number) =>
 	v.strictObject({
 		id,
-		exerciseId: id,
-		startedAt: time,
-		day: v.pipe(
-			v.string(),
-			v.check((value: string) => isDayKey(value), 'Invalid day: expected a real date as YYYY-MM-DD')
-		),
-		endedAt: time,
-		activeMs: amount,
-		plannedMs: amount,
-		status: v.picklist(['running', 'completed', 'stopped', 'interrupted']),
-		distressBefore: v.optional(rating),
-		distressAfter: v.optional(rating),
-		holds: v.optional(v.boolean()),
-		stepsDone: v.optional(v.pipe(v.array(text(100)), v.maxLength(100))),
-		tooMuch: v.optional(count),
-		choices: v.optional(v.pipe(v.record(text(50), text(50)), v.maxEntries(10))),
-		noticed: v.optional(
-			v.pipe(v.array(v.strictObject({ step: text(100), count, text: text(2000) })), v.maxLength(50))
-		),
-		note: v.optional(text(2000))
-	}),
-	v.forward(
-		v.partialCheck(
-			[['startedAt'], ['endedAt']],
-			(record) => record.endedAt >= record.startedAt,
-			'Invalid end: before the start'
-		),
-		['endedAt']
-	)
-);
-
-const urge = v.strictObject({
-	id,
-	startedAt: time,
-	intensity: v.optional(rating),
-	hope: v.optional(text(MAX_TEXT_LENGTH)),
-	bodyPlace: v.optional(text(MAX_TEXT_LENGTH)),
-	giveInstead: v.optional(text(MAX_TEXT_LENGTH)),
-	helped: v.optional(v.picklist(['breathe', 'someone', 'body', 'write'])),
-	waitedMs: v.optional(amount),
-	contact: v.optional(v.picklist(['no', 'yes', 'unsaid']))
-});
+		startedAt: startTime(exportedAt),
+		intensity: v.optional(rating),
+		hope: v.optional(text(MAX_TEXT_LENGTH)),
+		bodyPlace: v.optional(text(MAX_TEXT_LENGTH)),
+		giveInstead: v.optional(text(MAX_TEXT_LENGTH)),
+		helped: v.optional(v.picklist(['breathe', 'someone', 'body', 'write'])),
+		waitedMs: v.optional(amount),
+		contact: v.optional(v.picklist(['no', 'yes', 'unsaid']))
+	});
 
 const list = v.strictObject({
 	id: v.literal('reality'),
 	items: v.pipe(v.array(text(MAX_TEXT_LENGTH)), v.maxLength(10_000))
 });
 
-const setting = v.strictObject({
-	key: id,
-	value: v.union([v.boolean(), v.pipe(v.number(), v.finite()), text(2000), v.null()])
-});
-
-// Caps on whole tables; no real phone comes near them, a hostile file stops at them.
-const sessions = v.pipe(v.array(session), v.maxLength(200_000));
-const urges = v.pipe(v.array(urge), v.maxLength(50_000));
-const lists = v.pipe(v.array(list), v.maxLength(10));
-const settings = v.pipe(v.array(setting), v.maxLength(1000));
+/**
+ * The settings that travel with the data, each with its value: the person's own choices.
+ * Anything else stays on the device; `persistAsked` above all, so a new phone still asks its
+ * browser to keep the data.
+ */
+const setting = v.variant('key', [
+	v.strictObject({ key: v.literal('streaks'), value: v.boolean() })
+]);
+const SETTING_KEYS: ReadonlySet<unknown> = new Set(
+	setting.options.map((option) => option.entries.key.literal)
+);
 
 const preferenceKey = v.pipe(v.string(), v.maxLength(100), v.regex(PREFERENCE_KEY));
 const preferenceValue = text(200);
@@ -108,7 +145,10 @@ type Merge =
 
 /** Which records of type R a table holds, what identifies one and how an import merges them. */
 interface TableSpec<R> {
-	readonly records: v.GenericSchema<unknown, R[]>;
+	/** The schema of one record in a file written at `exportedAt` (epoch ms). */
+	readonly record: (exportedAt: number) => v.GenericSchema<unknown, R>;
+	/** Most records a file may hold: no real phone comes near, a hostile file stops here. */
+	readonly max: number;
 	readonly key: keyof R & string;
 	readonly merge: Merge;
 }
@@ -125,10 +165,10 @@ type RecordOf<T extends keyof RustpuntDb> = RustpuntDb[T] extends {
  * export is one entry here (and the type checker holds its schema to the database's type).
  */
 const TABLES = {
-	sessions: { records: sessions, key: 'id', merge: 'keep-device' },
-	urges: { records: urges, key: 'id', merge: 'keep-device' },
-	lists: { records: lists, key: 'id', merge: 'join-items' },
-	settings: { records: settings, key: 'key', merge: 'put' }
+	sessions: { record: session, max: 200_000, key: 'id', merge: 'keep-device' },
+	urges: { record: urge, max: 50_000, key: 'id', merge: 'keep-device' },
+	lists: { record: () => list, max: 10, key: 'id', merge: 'join-items' },
+	settings: { record: () => setting, max: 1000, key: 'key', merge: 'put' }
 } as const satisfies { [T in keyof RustpuntDb]?: TableSpec<RecordOf<T>> };
 
 type TableName = keyof typeof TABLES;
@@ -147,19 +187,22 @@ export interface ExportFile extends ExportedTables {
 	preferences: Record<string, string>;
 }
 
-const tableSchemas = Object.fromEntries(
-	TABLE_NAMES.map((name) => [name, TABLES[name].records])
-) as {
-	[T in TableName]: (typeof TABLES)[T]['records'];
-};
-
-const exportFile = v.strictObject({
-	format: v.literal(EXPORT_FORMAT),
-	version: v.literal(EXPORT_VERSION),
-	exportedAt: time,
-	...tableSchemas,
-	preferences
-});
+/** The schema of a whole file written at `exportedAt`; its records are judged by that moment. */
+function exportFile(exportedAt: number) {
+	const tables = Object.fromEntries(
+		TABLE_NAMES.map((name): [TableName, v.GenericSchema] => {
+			const { record, max } = TABLES[name];
+			return [name, v.pipe(v.array(record(exportedAt)), v.maxLength(max))];
+		})
+	) as { [T in TableName]: v.GenericSchema<unknown, RecordOf<T>[]> };
+	return v.strictObject({
+		format: v.literal(EXPORT_FORMAT),
+		version: v.literal(EXPORT_VERSION),
+		exportedAt: exportTime,
+		...tables,
+		preferences
+	});
+}
 
 /** Why an import file was refused; `path` is like `sessions[12].distressAfter`. */
 export type ImportProblem =
@@ -198,27 +241,50 @@ export interface CsvLabels {
 
 /**
  * Everything on the device, read in one transaction so the file is one consistent moment.
- * Only preferences an import would accept are kept.
+ * Every record is checked as an import would check it, so the person's own file always
+ * imports back: a damaged record is left out and counted in `leftOut`, for the screen to say.
+ * Settings that stay on the device are not counted, and only preferences an import would
+ * accept are kept. `now` is epoch ms.
  */
 export async function exportAll(
 	db: RustpuntDb,
 	preferences: Record<string, string>,
 	now: number
-): Promise<ExportFile> {
+): Promise<{ file: ExportFile; leftOut: number }> {
 	const tables = await db.transaction('r', TABLE_NAMES, () =>
-		Promise.all(TABLE_NAMES.map((name) => db.table(name).toArray()))
+		Promise.all(TABLE_NAMES.map((name) => db.table<unknown, IndexableType>(name).toArray()))
 	);
-	return {
+	let leftOut = 0;
+	const kept = TABLE_NAMES.map((name, i) => {
+		const schema = TABLES[name].record(now);
+		const travelling = tables[i]!.filter((record) => travels(name, record));
+		const sound = travelling.filter((record) => v.is(schema, record));
+		leftOut += travelling.length - sound.length;
+		return [name, sound];
+	});
+	const file: ExportFile = {
 		format: EXPORT_FORMAT,
 		version: EXPORT_VERSION,
 		exportedAt: now,
-		...(Object.fromEntries(TABLE_NAMES.map((name, i) => [name, tables[i]])) as ExportedTables),
+		...(Object.fromEntries(kept) as ExportedTables),
 		preferences: Object.fromEntries(
 			Object.entries(preferences).filter(
 				([key, value]) => v.is(preferenceKey, key) && v.is(preferenceValue, value)
 			)
 		)
 	};
+	return { file, leftOut };
+}
+
+/** Whether a stored record belongs in an export at all; the others stay on the device. */
+function travels(name: TableName, record: unknown): boolean {
+	return name !== 'settings' || (isPlainObject(record) && SETTING_KEYS.has(record.key));
+}
+
+/** Days since 1970-01-01 of a day key, read as a UTC date so no clock change bends the count. */
+function dayNumber(key: string): number {
+	const [y, m, d] = key.split('-').map(Number) as [number, number, number];
+	return Date.UTC(y, m - 1, d) / DAY_MS;
 }
 
 /** The file's text: compact JSON, keys in the order written. */
@@ -240,21 +306,30 @@ const CSV_COLUMNS = [
 /**
  * Every session as CSV (RFC 4180, CRLF), oldest first, for a spreadsheet. Starts with a BOM so
  * Excel reads the accents as UTF-8. A damaged record is left out rather than shown wrongly.
+ * Exercise titles and statuses are words in the app's language, from `titleOf` and `statusOf`.
+ * The date is the stored local day; the time is the device's local time. A session practised
+ * in another time zone may therefore show a time that, on this device's clock, falls on a
+ * neighbouring date: it is still the time the device shows for that moment.
  */
 export async function sessionsCsv(
 	db: RustpuntDb,
 	titleOf: (exerciseId: string) => string,
-	labels: CsvLabels
+	labels: CsvLabels,
+	statusOf: (status: StoredSessionStatus) => string
 ): Promise<string> {
 	const lines = [csvLine(CSV_COLUMNS.map((column) => labels[column]))];
 	await db.sessions.orderBy('startedAt').each((record: unknown) => {
 		if (!isSessionRecord(record)) return;
-		lines.push(csvLine(sessionCells(record, titleOf)));
+		lines.push(csvLine(sessionCells(record, titleOf, statusOf)));
 	});
 	return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-function sessionCells(record: SessionRecord, titleOf: (exerciseId: string) => string): string[] {
+function sessionCells(
+	record: SessionRecord,
+	titleOf: (exerciseId: string) => string,
+	statusOf: (status: StoredSessionStatus) => string
+): string[] {
 	const started = new Date(record.startedAt);
 	const hh = String(started.getHours()).padStart(2, '0');
 	const mm = String(started.getMinutes()).padStart(2, '0');
@@ -264,7 +339,7 @@ function sessionCells(record: SessionRecord, titleOf: (exerciseId: string) => st
 		titleOf(record.exerciseId),
 		// toFixed always writes '.', whatever the locale.
 		(record.activeMs / 60_000).toFixed(1),
-		record.status,
+		statusOf(record.status),
 		record.distressBefore === undefined ? '' : String(record.distressBefore),
 		record.distressAfter === undefined ? '' : String(record.distressAfter),
 		record.note ?? ''
@@ -314,7 +389,10 @@ export function parseImport(
 
 	// A table missing from a file reads as empty, so files written before it existed import.
 	const empty = Object.fromEntries(TABLE_NAMES.map((name) => [name, []]));
-	const result = v.safeParse(exportFile, { ...empty, ...data }, { abortEarly: true });
+	// Records are judged by when the file says it was written; a bad `exportedAt` is refused
+	// before any record is looked at (it comes first in the schema), whatever stands in for it.
+	const exportedAt = v.is(exportTime, data.exportedAt) ? data.exportedAt : 0;
+	const result = v.safeParse(exportFile(exportedAt), { ...empty, ...data }, { abortEarly: true });
 	if (!result.success) {
 		const issue = result.issues[0];
 		return refuse({

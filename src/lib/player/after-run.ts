@@ -11,7 +11,7 @@ export function saveRatingAfter(result: RunResult, rating: number): void {
 
 /** Downloads everything the person has stored (offered when the phone is full). */
 export function exportEverything(): void {
-	void import('../data/exports')
+	void import('./data-exports')
 		.then((exports) => exports.downloadEverything())
 		.catch((error: unknown) => console.error('Could not export', error));
 }

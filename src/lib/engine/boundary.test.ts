@@ -1,0 +1,359 @@
+import { describe, expect, it } from 'vitest';
+import {
+	allRounds,
+	apparentSize,
+	APPROACH_SPEEDS,
+	arrivalAt,
+	createBoundary,
+	DEFAULT_START_DISTANCE_M,
+	distanceAt,
+	MIN_DISTANCE_M,
+	NEAR_SIZE,
+	reduceBoundary,
+	RETREAT_SPEED_MPS,
+	STEP_LENGTH_M,
+	stepsPerSecond,
+	type BoundaryAction,
+	type BoundaryState
+} from './boundary';
+
+function run(state: BoundaryState, ...actions: BoundaryAction[]): BoundaryState {
+	return actions.reduce(reduceBoundary, state);
+}
+
+/** Ticks every 16 ms from `fromMs` up to `toMs`, like animation frames. */
+function frames(fromMs: number, toMs: number): BoundaryAction[] {
+	const out: BoundaryAction[] = [];
+	for (let t = fromMs; t <= toMs; t += 16) out.push({ type: 'tick', atMs: t });
+	out.push({ type: 'tick', atMs: toMs });
+	return out;
+}
+
+/** An approach at medium speed (0.5 m/s) from 5 m, begun at 0 ms. */
+function approaching(): BoundaryState {
+	return run(createBoundary({ speed: 'medium' }), { type: 'begin', atMs: 0 });
+}
+
+describe('createBoundary', () => {
+	it('starts ready at the default distance, with no round under way', () => {
+		const s = createBoundary();
+		expect(s).toMatchObject({ status: 'ready', distanceM: DEFAULT_START_DISTANCE_M, rounds: [] });
+		expect(s.round).toBeUndefined();
+		expect(s.settings.startDistanceM).toBe(5);
+	});
+
+	it('falls back to the default for a remembered setting that is no longer valid', () => {
+		const s = createBoundary({
+			speed: 'sprint' as never,
+			startDistanceM: 4,
+			side: 'right'
+		});
+		expect(s.settings).toEqual({ speed: 'slow', startDistanceM: 5, side: 'right' });
+	});
+});
+
+describe('walking toward the person', () => {
+	it.each([
+		['slow', 4.4],
+		['medium', 4],
+		['fast', 3.4]
+	] as const)('walks at the %s speed, reaching %f m after 2 s', (speed, expectedM) => {
+		const s = run(createBoundary({ speed }), { type: 'begin', atMs: 1000 });
+		expect(distanceAt(s, 1000)).toBe(5);
+		expect(distanceAt(s, 3000)).toBeCloseTo(expectedM, 10);
+		expect(distanceAt(s, 2000)).toBeCloseTo(5 - APPROACH_SPEEDS[speed], 10);
+	});
+
+	it('never comes closer than the minimum distance, however late the clock', () => {
+		const s = approaching();
+		expect(distanceAt(s, 1_000_000)).toBe(MIN_DISTANCE_M);
+	});
+
+	it('does not move backwards for a clock reading before it began', () => {
+		const s = run(createBoundary(), { type: 'begin', atMs: 5000 });
+		expect(distanceAt(s, 1000)).toBe(5);
+	});
+
+	it('lands a late tick where continuous motion would have been', () => {
+		const late = run(approaching(), { type: 'tick', atMs: 3000 });
+		const smooth = run(approaching(), ...frames(0, 3000));
+		expect(distanceAt(late, 3000)).toBeCloseTo(3.5, 10);
+		expect(distanceAt(late, 5000)).toBe(distanceAt(smooth, 5000));
+		expect(run(late, { type: 'stop', atMs: 4000 })).toEqual(
+			run(smooth, { type: 'stop', atMs: 4000 })
+		);
+	});
+
+	it('stops by itself at exactly the minimum distance when the person does nothing', () => {
+		const s = run(approaching(), ...frames(0, 20_000));
+		expect(s.status).toBe('waiting');
+		expect(s.distanceM).toBe(MIN_DISTANCE_M);
+		expect(s.sinceMs).toBe(8000);
+		expect(s.round?.reachedMinimum).toBe(true);
+		expect(s.round && 'stopDistanceM' in s.round).toBe(false);
+	});
+
+	it('settles a tick long past the arrival at the arrival point and time', () => {
+		const s = run(approaching(), { type: 'tick', atMs: 60_000 });
+		expect(s).toMatchObject({ status: 'waiting', distanceM: 1, sinceMs: 8000 });
+		expect(reduceBoundary(s, { type: 'tick', atMs: 90_000 })).toBe(s);
+	});
+});
+
+describe('stop', () => {
+	it('freezes exactly at the distance for its moment, and nothing moves afterwards', () => {
+		const stopped = run(approaching(), ...frames(0, 2900), { type: 'stop', atMs: 3000 });
+		expect(stopped).toMatchObject({ status: 'stopped', distanceM: 3.5, sinceMs: 3000 });
+		expect(stopped.round?.stopDistanceM).toBe(3.5);
+		const later = run(stopped, ...frames(3000, 60_000));
+		expect(later).toBe(stopped);
+		expect(distanceAt(later, 600_000)).toBe(3.5);
+		expect(arrivalAt(later)).toBeUndefined();
+	});
+
+	it('records the stop distance rounded to a centimetre', () => {
+		const s = run(
+			createBoundary({ speed: 'slow' }),
+			{ type: 'begin', atMs: 0 },
+			{ type: 'stop', atMs: 1234 }
+		);
+		expect(s.distanceM).toBeCloseTo(5 - 0.3 * 1.234, 10);
+		expect(s.round?.stopDistanceM).toBe(4.63);
+	});
+
+	it('treats a stop stamped before the last change as happening at that change', () => {
+		const s = run(createBoundary(), { type: 'begin', atMs: 5000 }, { type: 'stop', atMs: 4000 });
+		expect(s).toMatchObject({ status: 'stopped', distanceM: 5, sinceMs: 5000 });
+	});
+
+	it('finds the figure already waiting when Stop comes after it arrived but before a tick', () => {
+		const s = run(approaching(), { type: 'stop', atMs: 9000 });
+		expect(s).toMatchObject({ status: 'waiting', distanceM: 1, sinceMs: 8000 });
+		expect(s.round?.stopDistanceM).toBeUndefined();
+	});
+});
+
+describe('go back', () => {
+	it('retreats calmly to the start and is back at the right moment', () => {
+		const stopped = run(approaching(), { type: 'stop', atMs: 4000 });
+		const retreating = reduceBoundary(stopped, { type: 'goBack', atMs: 5000 });
+		expect(retreating).toMatchObject({ status: 'retreating', distanceM: 3, sinceMs: 5000 });
+		expect(retreating.round?.wentBack).toBe(true);
+		expect(distanceAt(retreating, 7500)).toBeCloseTo(3 + RETREAT_SPEED_MPS * 2.5, 10);
+		expect(arrivalAt(retreating)).toBeCloseTo(10_000, 6);
+		const back = run(retreating, ...frames(5000, 12_000));
+		expect(back).toMatchObject({ status: 'back', distanceM: 5 });
+		expect(back.sinceMs).toBeCloseTo(10_000, 6);
+		expect(run(back, ...frames(12_000, 20_000))).toBe(back);
+	});
+
+	it('can be used straight from the approach, and from waiting at the minimum', () => {
+		const fromApproach = run(approaching(), { type: 'goBack', atMs: 2000 });
+		expect(fromApproach).toMatchObject({ status: 'retreating', distanceM: 4, sinceMs: 2000 });
+		const waiting = run(approaching(), { type: 'tick', atMs: 8000 });
+		const fromWaiting = reduceBoundary(waiting, { type: 'goBack', atMs: 9000 });
+		expect(fromWaiting).toMatchObject({ status: 'retreating', distanceM: 1, sinceMs: 9000 });
+		expect(arrivalAt(fromWaiting)).toBeCloseTo(19_000, 6);
+		expect(fromWaiting.round).toMatchObject({ reachedMinimum: true, wentBack: true });
+	});
+
+	it('freezes on a Stop during the retreat and keeps the first stop distance', () => {
+		const s = run(
+			approaching(),
+			{ type: 'stop', atMs: 4000 },
+			{ type: 'goBack', atMs: 5000 },
+			{ type: 'stop', atMs: 7500 }
+		);
+		expect(s.status).toBe('stopped');
+		expect(s.distanceM).toBeCloseTo(4, 10);
+		expect(s.round).toMatchObject({ stopDistanceM: 3, wentBack: true });
+		expect(run(s, ...frames(7500, 30_000))).toBe(s);
+	});
+
+	it('keeps a round that goes back and stops again as one round', () => {
+		const s = run(
+			approaching(),
+			{ type: 'stop', atMs: 4000 },
+			{ type: 'goBack', atMs: 5000 },
+			{ type: 'stop', atMs: 6000 },
+			{ type: 'goBack', atMs: 7000 },
+			{ type: 'tick', atMs: 20_000 }
+		);
+		expect(s.status).toBe('back');
+		expect(s.rounds).toEqual([]);
+		expect(allRounds(s)).toHaveLength(1);
+	});
+});
+
+describe('rounds', () => {
+	it('begins another approach from the start distance and keeps the previous round', () => {
+		const stopped = run(approaching(), { type: 'stop', atMs: 4000 });
+		const again = reduceBoundary(stopped, { type: 'begin', atMs: 10_000 });
+		expect(again).toMatchObject({ status: 'approaching', distanceM: 5, sinceMs: 10_000 });
+		expect(again.rounds).toEqual([
+			{
+				stopDistanceM: 3,
+				reachedMinimum: false,
+				wentBack: false,
+				speed: 'medium',
+				startDistanceM: 5,
+				side: 'front'
+			}
+		]);
+		expect(again.round).toEqual({
+			reachedMinimum: false,
+			wentBack: false,
+			speed: 'medium',
+			startDistanceM: 5,
+			side: 'front'
+		});
+	});
+
+	it('begins again from waiting and from back', () => {
+		const waiting = run(approaching(), { type: 'tick', atMs: 8000 });
+		const fromWaiting = reduceBoundary(waiting, { type: 'begin', atMs: 9000 });
+		expect(fromWaiting.status).toBe('approaching');
+		expect(fromWaiting.rounds[0]?.reachedMinimum).toBe(true);
+		const back = run(fromWaiting, { type: 'goBack', atMs: 10_000 }, { type: 'tick', atMs: 13_000 });
+		expect(back.status).toBe('back');
+		const fromBack = reduceBoundary(back, { type: 'begin', atMs: 14_000 });
+		expect(fromBack).toMatchObject({ status: 'approaching', distanceM: 5 });
+		expect(fromBack.rounds).toHaveLength(2);
+		expect(allRounds(fromBack)).toHaveLength(3);
+	});
+
+	it('adds the round under way when the session finishes', () => {
+		const stopped = run(approaching(), { type: 'stop', atMs: 4000 });
+		const done = reduceBoundary(stopped, { type: 'finish' });
+		expect(done).toMatchObject({ status: 'ready', distanceM: 5 });
+		expect(done.round).toBeUndefined();
+		expect(done.rounds).toEqual(allRounds(stopped));
+		expect(done.rounds[0]?.stopDistanceM).toBe(3);
+		expect(reduceBoundary(done, { type: 'finish' })).toBe(done);
+	});
+
+	it('lists every round for saving without letting the caller change the state', () => {
+		const s = run(approaching(), { type: 'stop', atMs: 1000 }, { type: 'begin', atMs: 2000 });
+		const rounds = allRounds(s);
+		rounds.pop();
+		expect(allRounds(s)).toHaveLength(2);
+		expect(allRounds(createBoundary())).toEqual([]);
+	});
+});
+
+describe('settings', () => {
+	it('change between rounds and move the figure to the new start', () => {
+		const s = reduceBoundary(createBoundary(), {
+			type: 'settings',
+			settings: { speed: 'fast', startDistanceM: 8, side: 'left' }
+		});
+		expect(s.settings).toEqual({ speed: 'fast', startDistanceM: 8, side: 'left' });
+		expect(s.distanceM).toBe(8);
+		const begun = reduceBoundary(s, { type: 'begin', atMs: 0 });
+		expect(arrivalAt(begun)).toBeCloseTo(((8 - 1) / 0.8) * 1000, 6);
+		expect(begun.round).toMatchObject({ speed: 'fast', startDistanceM: 8, side: 'left' });
+	});
+
+	it('can change once the figure is back, without rewriting the round just walked', () => {
+		const back = run(approaching(), { type: 'goBack', atMs: 2000 }, { type: 'tick', atMs: 10_000 });
+		const s = reduceBoundary(back, { type: 'settings', settings: { startDistanceM: 3 } });
+		expect(s).toMatchObject({ status: 'back', distanceM: 3 });
+		expect(s.round?.startDistanceM).toBe(5);
+	});
+
+	it('do not change while the figure walks or stands stopped', () => {
+		const walking = approaching();
+		const change: BoundaryAction = { type: 'settings', settings: { speed: 'slow' } };
+		expect(reduceBoundary(walking, change)).toBe(walking);
+		const stopped = run(walking, { type: 'stop', atMs: 1000 });
+		expect(reduceBoundary(stopped, change)).toBe(stopped);
+		const waiting = run(walking, { type: 'tick', atMs: 8000 });
+		expect(reduceBoundary(waiting, change)).toBe(waiting);
+	});
+
+	it('ignore an unknown speed, a distance not on offer, an invalid side or no change', () => {
+		const s = createBoundary();
+		const bad: Partial<Record<string, unknown>>[] = [
+			{ speed: 'sprint' },
+			{ speed: 'toString' },
+			{ startDistanceM: 4 },
+			{ startDistanceM: Number.NaN },
+			{ side: 'behind' },
+			{ speed: 'fast', side: 'behind' },
+			{},
+			{ speed: 'slow', startDistanceM: 5, side: 'front' }
+		];
+		for (const settings of bad) {
+			expect(reduceBoundary(s, { type: 'settings', settings: settings as never })).toBe(s);
+		}
+	});
+});
+
+describe('invalid actions', () => {
+	it('return the very same state', () => {
+		const ready = createBoundary();
+		expect(reduceBoundary(ready, { type: 'stop', atMs: 1 })).toBe(ready);
+		expect(reduceBoundary(ready, { type: 'goBack', atMs: 1 })).toBe(ready);
+		expect(reduceBoundary(ready, { type: 'tick', atMs: 1 })).toBe(ready);
+		expect(reduceBoundary(ready, { type: 'begin', atMs: Number.NaN })).toBe(ready);
+		expect(reduceBoundary(ready, { type: 'begin', atMs: Number.POSITIVE_INFINITY })).toBe(ready);
+		expect(reduceBoundary(ready, { type: 'jump' } as never)).toBe(ready);
+		const walking = approaching();
+		expect(reduceBoundary(walking, { type: 'begin', atMs: 1000 })).toBe(walking);
+		expect(reduceBoundary(walking, { type: 'tick', atMs: 1000 })).toBe(walking);
+		expect(reduceBoundary(walking, { type: 'stop', atMs: Number.NaN })).toBe(walking);
+		const retreating = run(walking, { type: 'goBack', atMs: 1000 });
+		expect(reduceBoundary(retreating, { type: 'goBack', atMs: 1500 })).toBe(retreating);
+		expect(reduceBoundary(retreating, { type: 'begin', atMs: 1500 })).toBe(retreating);
+		const waiting = run(walking, { type: 'tick', atMs: 8000 });
+		expect(reduceBoundary(waiting, { type: 'stop', atMs: 9000 })).toBe(waiting);
+		const back = run(retreating, { type: 'tick', atMs: 60_000 });
+		expect(reduceBoundary(back, { type: 'goBack', atMs: 61_000 })).toBe(back);
+		expect(reduceBoundary(back, { type: 'stop', atMs: 61_000 })).toBe(back);
+	});
+});
+
+describe('apparentSize', () => {
+	it('follows perspective: halving the distance doubles the size', () => {
+		expect(apparentSize(MIN_DISTANCE_M)).toBe(NEAR_SIZE);
+		expect(apparentSize(2)).toBeCloseTo(2 * apparentSize(4), 12);
+		expect(apparentSize(4)).toBeCloseTo(2 * apparentSize(8), 12);
+		expect(apparentSize(5)).toBeCloseTo(NEAR_SIZE / 5, 12);
+	});
+
+	it('is not linear in distance: the last metre grows the figure most', () => {
+		const farMetre = apparentSize(4) - apparentSize(5);
+		const nearMetre = apparentSize(1) - apparentSize(2);
+		expect(nearMetre).toBeGreaterThan(5 * farMetre);
+	});
+
+	it('never grows beyond its size at the minimum distance', () => {
+		expect(apparentSize(0.5)).toBe(NEAR_SIZE);
+		expect(apparentSize(0)).toBe(NEAR_SIZE);
+	});
+});
+
+describe('stepsPerSecond', () => {
+	it('follows the walking speed, and is 0 whenever the figure stands still', () => {
+		const walking = approaching();
+		expect(stepsPerSecond(walking)).toBeCloseTo(0.5 / STEP_LENGTH_M, 12);
+		const retreating = run(walking, { type: 'goBack', atMs: 1000 });
+		expect(stepsPerSecond(retreating)).toBeCloseTo(RETREAT_SPEED_MPS / STEP_LENGTH_M, 12);
+		expect(stepsPerSecond(run(walking, { type: 'stop', atMs: 1000 }))).toBe(0);
+		expect(stepsPerSecond(run(walking, { type: 'tick', atMs: 8000 }))).toBe(0);
+		expect(stepsPerSecond(createBoundary())).toBe(0);
+	});
+});
+
+describe('arrivalAt', () => {
+	it('gives the moment an approach reaches the minimum, undefined while still', () => {
+		expect(arrivalAt(createBoundary())).toBeUndefined();
+		const slow = run(createBoundary({ speed: 'slow' }), { type: 'begin', atMs: 500 });
+		const arrivalMs = arrivalAt(slow) ?? Number.NaN;
+		expect(arrivalMs).toBeCloseTo(500 + (4 / 0.3) * 1000, 6);
+		expect(reduceBoundary(slow, { type: 'tick', atMs: arrivalMs - 1 }).status).toBe('approaching');
+		const arrived = reduceBoundary(slow, { type: 'tick', atMs: arrivalMs });
+		expect(arrived).toMatchObject({ status: 'waiting', distanceM: 1, sinceMs: arrivalMs });
+		expect(arrivalAt(arrived)).toBeUndefined();
+	});
+});

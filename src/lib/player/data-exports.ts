@@ -1,0 +1,30 @@
+import { downloadFile } from '../device/download';
+import { csvLabels, exerciseTitle } from '../i18n/journal-text';
+import { statusLabel } from '../i18n/text';
+import { localDayKey } from '../journal/days';
+import { preferences } from './preferences.svelte';
+import { loadData } from './services';
+
+/** A download handed to the browser: its file name, and damaged records left out of it. */
+export interface Downloaded {
+	name: string;
+	leftOut: number;
+}
+
+/** Downloads everything as one JSON file. */
+export async function downloadEverything(nowMs = Date.now()): Promise<Downloaded> {
+	const data = await loadData();
+	const name = `rustpunt-${localDayKey(nowMs)}.json`;
+	const { text, leftOut } = await data.exportJson(preferences.snapshot(), nowMs);
+	downloadFile(name, text, 'application/json');
+	return { name, leftOut };
+}
+
+/** Downloads the sessions as CSV for a spreadsheet. */
+export async function downloadSessionsCsv(nowMs = Date.now()): Promise<Downloaded> {
+	const data = await loadData();
+	const name = `rustpunt-${localDayKey(nowMs)}.csv`;
+	const csv = await data.sessionsCsv(exerciseTitle, csvLabels(), statusLabel);
+	downloadFile(name, csv, 'text/csv;charset=utf-8');
+	return { name, leftOut: 0 };
+}
