@@ -1,9 +1,9 @@
 import { Howl, Howler } from 'howler';
 
 /** The sounds Rustpunt plays, synthesised by src/build/synth-audio.js. */
-export type CueSound = 'inhale' | 'inhale-top' | 'hold' | 'exhale' | 'bell';
+export type CueSound = 'inhale' | 'inhale-top' | 'hold' | 'exhale' | 'bell' | 'step';
 
-const SOUNDS: readonly CueSound[] = ['inhale', 'inhale-top', 'hold', 'exhale', 'bell'];
+const SOUNDS: readonly CueSound[] = ['inhale', 'inhale-top', 'hold', 'exhale', 'bell', 'step'];
 
 /** The quiet loops a guided practice may play underneath (synthesised like the cues). */
 export const BACKGROUND_SOUNDS = ['brown', 'drone'] as const;

@@ -33,6 +33,29 @@ export interface SessionRecord {
 	noticed?: NoticedEntry[];
 	/** The person's own note, written after the practice or later in the journal. */
 	note?: string;
+	/** The rounds of the boundary exercise (STOP / GA TERUG), in order. */
+	rounds?: BoundaryRoundRecord[];
+}
+
+/** The exercise ids of the boundary exercise: on the screen, and with a trusted person. */
+export const BOUNDARY_SOLO_ID = 'boundary';
+export const BOUNDARY_TOGETHER_ID = 'boundary-together';
+
+/**
+ * One round of the boundary exercise. On the screen every field but the stop is known; with
+ * a trusted person only what was noted (a distance in metres or steps, and "go back").
+ */
+export interface BoundaryRoundRecord {
+	/** Where Stop was said: metres in the drawn scene, or metres as measured together. */
+	stopDistanceM?: number;
+	/** Where Stop was said, in steps (with a trusted person). */
+	stopSteps?: number;
+	/** It stopped by itself at the closest distance (on the screen). */
+	reachedMinimum?: boolean;
+	wentBack?: boolean;
+	speed?: 'slow' | 'medium' | 'fast';
+	startDistanceM?: number;
+	side?: 'front' | 'left' | 'right';
 }
 
 /** What was noticed in one interactive step (5-4-3-2-1); both parts optional. */
@@ -43,7 +66,10 @@ export interface NoticedEntry {
 }
 
 /** What a guided practice records beyond time and status. */
-export type SessionDetails = Pick<SessionRecord, 'stepsDone' | 'tooMuch' | 'choices' | 'noticed'>;
+export type SessionDetails = Pick<
+	SessionRecord,
+	'stepsDone' | 'tooMuch' | 'choices' | 'noticed' | 'rounds'
+>;
 
 /** A distress rating is a whole number from 0 to 10. */
 export function isDistressRating(value: unknown): value is number {
@@ -72,7 +98,8 @@ export function isSessionRecord(value: unknown): value is SessionRecord {
 		(r.stepsDone === undefined || isStringList(r.stepsDone)) &&
 		(r.tooMuch === undefined || isCount(r.tooMuch)) &&
 		(r.noticed === undefined || (Array.isArray(r.noticed) && r.noticed.every(isNoticedEntry))) &&
-		(r.note === undefined || typeof r.note === 'string')
+		(r.note === undefined || typeof r.note === 'string') &&
+		(r.rounds === undefined || (Array.isArray(r.rounds) && r.rounds.every(isRound)))
 	);
 }
 
@@ -85,4 +112,13 @@ function isNoticedEntry(value: unknown): value is NoticedEntry {
 	if (typeof value !== 'object' || value === null) return false;
 	const e = value as Record<string, unknown>;
 	return typeof e.step === 'string' && isCount(e.count) && typeof e.text === 'string';
+}
+
+const isDistance = (value: unknown) =>
+	value === undefined || (typeof value === 'number' && Number.isFinite(value) && value >= 0);
+
+function isRound(value: unknown): value is BoundaryRoundRecord {
+	if (typeof value !== 'object' || value === null) return false;
+	const r = value as Record<string, unknown>;
+	return isDistance(r.stopDistanceM) && isDistance(r.stopSteps);
 }
