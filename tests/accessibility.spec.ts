@@ -9,7 +9,8 @@ test.describe('Accessibility', () => {
 		'/oefening/body-scan-10',
 		'/en/oefening/grounding-senses',
 		'/gegevens',
-		'/en/gegevens'
+		'/en/gegevens',
+		'/grens'
 	]) {
 		test(`axe finds no violations on ${path}`, async ({ page }) => {
 			await page.goto(path);

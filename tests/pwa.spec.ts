@@ -70,6 +70,7 @@ test.describe('Security of the app itself', () => {
 			'/hulp',
 			'/snel-weg',
 			'/dagboek',
+			'/grens',
 			'/gegevens',
 			'/en'
 		]) {
@@ -109,6 +110,13 @@ test.describe('Security of the app itself', () => {
 		for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Volgende stap' }).click();
 		await page.clock.runFor(3000);
 		await page.getByRole('button', { name: 'Te veel?' }).click();
+		// The boundary exercise: the moving scene and its footsteps.
+		await page.goto('/grens');
+		await page.getByRole('button', { name: 'Alleen, op het scherm' }).click();
+		await page.getByRole('button', { name: 'Begin' }).click();
+		await page.clock.runFor(3000);
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await page.getByRole('button', { name: 'Klaar' }).click();
 		// The journal with its charts, a session, and the data screen with a download.
 		await page.goto('/dagboek');
 		await page.getByRole('region', { name: 'Alle sessies' }).getByRole('link').first().click();

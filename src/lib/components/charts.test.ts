@@ -2,6 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import DistressChart from './DistressChart.svelte';
+import StopDistanceChart from './StopDistanceChart.svelte';
 import WeeklyBars from './WeeklyBars.svelte';
 
 afterEach(cleanup);
@@ -174,5 +175,127 @@ describe('DistressChart', () => {
 		const legend = container.querySelector('.legend')!;
 		expect(legend.getAttribute('aria-hidden')).toBe('true');
 		expect(legend.textContent?.replace(/\s+/g, ' ').trim()).toBe('Voor Na');
+	});
+});
+
+describe('StopDistanceChart', () => {
+	const props = {
+		caption: 'Stopafstand per sessie',
+		sessions: [
+			{ label: '2 nov', averageM: 4 },
+			{ label: '9 nov' },
+			{ label: '16 nov', averageM: 2.5 },
+			{ label: '21 nov', averageM: 6 }
+		],
+		valueLabel: (n: number) => String(n).replace('.', ','),
+		columnSession: 'Sessie',
+		columnDistance: 'Afstand (m)',
+		emptyCell: 'geen'
+	};
+
+	const numberAttr = (element: Element, name: string) => Number(element.getAttribute(name));
+	const baselineOf = (container: HTMLElement) =>
+		numberAttr(container.querySelector('line.baseline')!, 'y1');
+
+	it('is a figure named by its caption, the drawing hidden from screen readers', () => {
+		const { container } = render(StopDistanceChart, props);
+		expect(screen.getByRole('figure', { name: 'Stopafstand per sessie' })).toBeTruthy();
+		expect(container.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+	});
+
+	it('gives screen readers a table with each session and its distance, the empty word where none', () => {
+		render(StopDistanceChart, props);
+		const table = screen.getByRole('table', { name: 'Stopafstand per sessie' });
+		expect(table.classList.contains('sr-only')).toBe(true);
+		const headers = within(table).getAllByRole('columnheader');
+		expect(headers.map((h) => h.textContent)).toEqual(['Sessie', 'Afstand (m)']);
+		expect(tableRows(table)).toEqual([
+			['2 nov', '4'],
+			['9 nov', 'geen'],
+			['16 nov', '2,5'],
+			['21 nov', '6']
+		]);
+	});
+
+	it('draws a dot per session with a stop, its height in proportion on one metre scale', () => {
+		const { container } = render(StopDistanceChart, props);
+		const baseline = baselineOf(container);
+		const dots = [...container.querySelectorAll('circle.dot')];
+		expect(dots).toHaveLength(3);
+		const [four, twoAndAHalf, six] = dots.map((dot) => baseline - numberAttr(dot, 'cy')) as [
+			number,
+			number,
+			number
+		];
+		expect(twoAndAHalf / four).toBeCloseTo(2.5 / 4);
+		expect(six / four).toBeCloseTo(6 / 4);
+	});
+
+	it('puts the oldest session on the left and joins the dots with one line', () => {
+		const { container } = render(StopDistanceChart, props);
+		const xs = [...container.querySelectorAll('circle')].map((c) => numberAttr(c, 'cx'));
+		expect(xs).toEqual([...xs].sort((a, b) => a - b));
+		const line = container.querySelector('polyline.trend')!;
+		const dots = [...container.querySelectorAll('circle.dot')];
+		expect(line.getAttribute('points')).toBe(
+			dots.map((dot) => `${dot.getAttribute('cx')},${dot.getAttribute('cy')}`).join(' ')
+		);
+	});
+
+	it('marks a session without a stop with a ring on the baseline, not a dot', () => {
+		const { container } = render(StopDistanceChart, props);
+		const rings = [...container.querySelectorAll('circle.none')];
+		expect(rings).toHaveLength(1);
+		expect(numberAttr(rings[0]!, 'cy')).toBe(baselineOf(container));
+	});
+
+	it('marks the scale at 1, 4 and 8 metres, written the way the page asks', () => {
+		const { container } = render(StopDistanceChart, props);
+		const ticks = [...container.querySelectorAll('text.tick')].map((t) => t.textContent);
+		expect(ticks).toEqual(['1', '4', '8']);
+		const [one, , eight] = [...container.querySelectorAll('line.grid')].map(
+			(line) => baselineOf(container) - numberAttr(line, 'y1')
+		) as [number, number, number];
+		expect(eight / one).toBeCloseTo(8);
+	});
+
+	it('keeps a distance beyond the scale at its top, and the true number in the table', () => {
+		const { container } = render(StopDistanceChart, {
+			...props,
+			sessions: [
+				{ label: 'a', averageM: 8 },
+				{ label: 'b', averageM: 12.5 }
+			]
+		});
+		const [eight, far] = [...container.querySelectorAll('circle.dot')].map((dot) =>
+			numberAttr(dot, 'cy')
+		);
+		expect(far).toBe(eight);
+		expect(tableRows(screen.getByRole('table'))[1]).toEqual(['b', '12,5']);
+	});
+
+	it('draws one session without a line, and none without dividing by zero', () => {
+		const { container } = render(StopDistanceChart, {
+			...props,
+			sessions: [{ label: '21 nov', averageM: 3 }]
+		});
+		expect(container.querySelectorAll('circle.dot')).toHaveLength(1);
+		expect(container.querySelector('polyline')).toBeNull();
+		cleanup();
+		const empty = render(StopDistanceChart, { ...props, sessions: [] }).container;
+		expect(empty.querySelectorAll('circle')).toHaveLength(0);
+		expect(empty.querySelector('svg')?.innerHTML).not.toContain('NaN');
+	});
+
+	it('thins the session labels when they would touch, keeping the newest', () => {
+		const sessions = Array.from({ length: 20 }, (_, i) => ({
+			label: `${i + 1} nov`,
+			averageM: (i % 8) + 0.5
+		}));
+		const { container } = render(StopDistanceChart, { ...props, sessions });
+		const labels = [...container.querySelectorAll('text.label')].map((t) => t.textContent);
+		expect(labels.length).toBeLessThan(20);
+		expect(labels.at(-1)).toBe('20 nov');
+		expect(tableRows(screen.getByRole('table'))).toHaveLength(20);
 	});
 });

@@ -2,11 +2,21 @@ import { findExercise } from '../content/catalogue';
 import { localized } from './text';
 import { dayKeyStart, localDayKey, addLocalDays } from '../journal/days';
 import type { CsvLabels, ImportProblem } from '../storage/portable';
+import {
+	BOUNDARY_SOLO_ID,
+	BOUNDARY_TOGETHER_ID,
+	type BoundaryRoundRecord
+} from '../storage/sessions';
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
 
 /** An exercise's title in the app's language; an id no longer in the app stays as it is. */
 export function exerciseTitle(exerciseId: string): string {
+	// The boundary exercise is built into the app, not an exercise file in the catalogue.
+	if (exerciseId === BOUNDARY_SOLO_ID) return m.boundary_title();
+	if (exerciseId === BOUNDARY_TOGETHER_ID) {
+		return `${m.boundary_title()} (${m.together_title().toLocaleLowerCase(intlLocale())})`;
+	}
 	const exercise = findExercise(exerciseId);
 	return exercise ? localized(exercise.title) : exerciseId;
 }
@@ -46,6 +56,38 @@ export function formatTime(epochMs: number): string {
 /** A week's short label under a chart bar: "16 nov". */
 export function weekLabel(weekStartMs: number): string {
 	return new Date(weekStartMs).toLocaleDateString(intlLocale(), { day: 'numeric', month: 'short' });
+}
+
+/** A day's short label under a chart point: "21 nov". */
+export function shortDate(dayKey: string): string {
+	return weekLabel(dayKeyStart(dayKey));
+}
+
+/**
+ * One round of the boundary exercise as the session page lists it: "Ronde 1: gestopt op 2,4 m,
+ * teruggestuurd". `round` counts from 1. With a trusted person a distance may be in steps, in
+ * metres or not noted; on the screen a round without a stop stayed at the closest distance.
+ */
+export function boundaryRoundText(
+	record: BoundaryRoundRecord,
+	round: number,
+	together: boolean
+): string {
+	const n = String(round);
+	let text: string;
+	if (together && record.stopSteps !== undefined) {
+		text = m.together_round_steps({ round: n, steps: String(record.stopSteps) });
+	} else if (record.stopDistanceM !== undefined) {
+		const distance = m.boundary_metres({ metres: formatDecimal(record.stopDistanceM) });
+		text = m.boundary_round_stopped({ round: n, distance });
+	} else {
+		// A solo round may also end without a stop: sent back, or the person was done.
+		text =
+			!together && record.reachedMinimum
+				? m.boundary_round_waited({ round: n })
+				: m.together_round_none({ round: n });
+	}
+	return record.wentBack ? `${text}, ${m.boundary_round_back()}` : text;
 }
 
 /** A size in bytes as people read it: "850 kB", "3,2 MB". */

@@ -10,6 +10,7 @@ import {
 	changeByExercise,
 	groupByDay,
 	practiceTotals,
+	stopDistances,
 	streak,
 	weeklyDistress,
 	weeklyMinutes
@@ -321,5 +322,52 @@ describe('groupByDay', () => {
 
 	it('returns no groups for no sessions', () => {
 		expect(groupByDay([])).toEqual([]);
+	});
+});
+
+describe('stopDistances', () => {
+	const start = local(2026, 11, 21, 19);
+
+	it('averages the stop distance per session over the rounds with a stop, to a tenth', () => {
+		const rounds = [
+			{ stopDistanceM: 2.4, wentBack: true },
+			{ reachedMinimum: true },
+			{ stopDistanceM: 3.15 },
+			{ stopDistanceM: 1 }
+		];
+		expect(stopDistances([{ startedAt: start, day: '2026-11-21', rounds }])).toEqual([
+			{ startedAt: start, day: '2026-11-21', averageM: 2.2, stops: 3, rounds: 4 }
+		]);
+	});
+
+	it('gives no average when no round had a stop, rather than a distance of 0', () => {
+		const [waited] = stopDistances([
+			{ startedAt: start, day: '2026-11-21', rounds: [{ reachedMinimum: true }, {}] }
+		]);
+		expect(waited).toEqual({ startedAt: start, day: '2026-11-21', stops: 0, rounds: 2 });
+		expect(waited).not.toHaveProperty('averageM');
+	});
+
+	it('counts a stop at the very closest distance as a stop', () => {
+		const [close] = stopDistances([
+			{ startedAt: start, day: '2026-11-21', rounds: [{ stopDistanceM: 0 }] }
+		]);
+		expect(close).toMatchObject({ averageM: 0, stops: 1, rounds: 1 });
+	});
+
+	it('reads a session without rounds as none, and keeps the order it was given', () => {
+		const later = local(2026, 11, 22, 8);
+		const result = stopDistances([
+			{ startedAt: start, day: '2026-11-21' },
+			{ startedAt: later, day: '2026-11-22', rounds: [{ stopDistanceM: 5 }] }
+		]);
+		expect(result).toEqual([
+			{ startedAt: start, day: '2026-11-21', stops: 0, rounds: 0 },
+			{ startedAt: later, day: '2026-11-22', averageM: 5, stops: 1, rounds: 1 }
+		]);
+	});
+
+	it('returns nothing for no sessions', () => {
+		expect(stopDistances([])).toEqual([]);
 	});
 });

@@ -72,6 +72,21 @@ export interface Streak {
 	state: 'today' | 'yesterday' | 'welcome-back' | 'none';
 }
 
+/** What stopDistances needs of a session. */
+export type BoundarySession = Pick<SessionRecord, 'startedAt' | 'day' | 'rounds'>;
+
+/** Where the person said Stop in one session of the boundary exercise. */
+export interface SessionStopDistance {
+	startedAt: number;
+	day: string;
+	/** Average stop distance in metres, to 0.1; undefined when no round had a stop. */
+	averageM?: number;
+	/** Rounds in which the person said Stop. */
+	stops: number;
+	/** Every round of the session. */
+	rounds: number;
+}
+
 /** Sessions of one local day, in the order they came in. */
 export interface DayGroup<T> {
 	day: string;
@@ -228,6 +243,27 @@ export function streak(practisedDays: readonly string[], nowMs: number): Streak 
 		count += 1;
 	}
 	return { days: count, state: end === today ? 'today' : 'yesterday' };
+}
+
+/**
+ * Per session of the boundary exercise, in the order given: the average distance at which the
+ * person said Stop, over the rounds with a stop only (a round that ran to the closest distance
+ * has no stop and is not a distance of 0), and how many rounds had one.
+ */
+export function stopDistances(sessions: readonly BoundarySession[]): SessionStopDistance[] {
+	return sessions.map(({ startedAt, day, rounds = [] }) => {
+		const stops = rounds.flatMap((round) =>
+			round.stopDistanceM === undefined ? [] : [round.stopDistanceM]
+		);
+		const total = stops.reduce((sum, distance) => sum + distance, 0);
+		return {
+			startedAt,
+			day,
+			...(stops.length > 0 && { averageM: roundToTenth(total / stops.length) }),
+			stops: stops.length,
+			rounds: rounds.length
+		};
+	});
 }
 
 /**

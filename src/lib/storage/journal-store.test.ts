@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDayKey } from '../journal/days';
 import { RustpuntDb } from './db';
 import { JournalStore } from './journal-store';
-import type { SessionRecord } from './sessions';
+import { BOUNDARY_SOLO_ID, BOUNDARY_TOGETHER_ID, type SessionRecord } from './sessions';
 
 let db: RustpuntDb;
 let store: JournalStore;
@@ -69,6 +69,40 @@ describe('JournalStore', () => {
 			session('c', 3, { distressAfter: 0 })
 		]);
 		expect((await store.rated()).map((s) => s.id).sort()).toEqual(['a', 'c']);
+	});
+
+	it('reads the newest boundary sessions on the screen, oldest first, and no others', async () => {
+		const boundary = (id: string, startedAt: number) =>
+			session(id, startedAt, { exerciseId: BOUNDARY_SOLO_ID, rounds: [{ stopDistanceM: 3 }] });
+		await db.sessions.bulkAdd([
+			boundary('b-newest', 5000),
+			boundary('b-oldest', 1000),
+			boundary('b-middle', 3000),
+			boundary('b-second', 2000),
+			session('together', 4000, { exerciseId: BOUNDARY_TOGETHER_ID, rounds: [{ stopSteps: 3 }] }),
+			session('box', 4500),
+			// Damaged: a round with a negative distance is left out rather than drawn.
+			boundary('b-damaged', 6000)
+		]);
+		await db.sessions.update('b-damaged', { rounds: [{ stopDistanceM: -1 }] });
+
+		expect((await store.boundarySessions(3)).map((s) => s.id)).toEqual([
+			'b-second',
+			'b-middle',
+			'b-newest'
+		]);
+		expect((await store.boundarySessions(20)).map((s) => s.id)).toEqual([
+			'b-oldest',
+			'b-second',
+			'b-middle',
+			'b-newest'
+		]);
+		expect(await store.boundarySessions(0)).toEqual([]);
+	});
+
+	it('finds no boundary sessions in a journal without them', async () => {
+		await db.sessions.bulkAdd([session('a', 1), session('b', 2)]);
+		expect(await store.boundarySessions(20)).toEqual([]);
 	});
 
 	it('collects practised days back from today until the first day without practice', async () => {

@@ -1,6 +1,6 @@
 import { addLocalDays, dayKeyStart, localDayKey } from '../journal/days';
 import type { RustpuntDb } from './db';
-import { isSessionRecord, type SessionRecord } from './sessions';
+import { BOUNDARY_SOLO_ID, isSessionRecord, type SessionRecord } from './sessions';
 import { DEFAULT_JOURNAL_SETTINGS, type JournalSettings } from './settings';
 import { MAX_TEXT_LENGTH } from './urges';
 
@@ -67,6 +67,17 @@ export class JournalStore {
 			.between(0, 10, true, true)
 			.toArray();
 		return rows.filter(isSessionRecord);
+	}
+
+	/**
+	 * The newest `limit` sessions of the boundary exercise on the screen (its distances are
+	 * metres in the drawn scene), oldest first. Read through the exerciseId index and sorted
+	 * here: a person does this exercise a handful of times, not thousands.
+	 */
+	async boundarySessions(limit: number): Promise<SessionRecord[]> {
+		const rows = await this.#db.sessions.where('exerciseId').equals(BOUNDARY_SOLO_ID).toArray();
+		const sessions = rows.filter(isSessionRecord).sort((a, b) => a.startedAt - b.startedAt);
+		return limit > 0 ? sessions.slice(-limit) : [];
 	}
 
 	/**

@@ -17,7 +17,12 @@ import {
 	type ImportProblem
 } from './portable';
 import { SessionStore } from './session-store';
-import type { SessionRecord, StoredSessionStatus } from './sessions';
+import {
+	BOUNDARY_SOLO_ID,
+	BOUNDARY_TOGETHER_ID,
+	type SessionRecord,
+	type StoredSessionStatus
+} from './sessions';
 import type { UrgeRecord } from './urges';
 
 let db: RustpuntDb;
@@ -312,6 +317,29 @@ describe('export and import', () => {
 		expect(await db.settings.get('persistAsked')).toBeUndefined();
 	});
 
+	it('carries the rounds of the boundary exercise out and back in unchanged', async () => {
+		const solo = session('b1', at(11, 18), {
+			exerciseId: BOUNDARY_SOLO_ID,
+			rounds: [
+				{ stopDistanceM: 2.4, wentBack: true, speed: 'slow', startDistanceM: 8, side: 'front' },
+				{ reachedMinimum: true, wentBack: false, speed: 'fast', startDistanceM: 6, side: 'left' }
+			]
+		});
+		const together = session('b2', at(12, 18), {
+			exerciseId: BOUNDARY_TOGETHER_ID,
+			rounds: [{ stopSteps: 4, wentBack: true }, { stopDistanceM: 1.5 }, {}]
+		});
+		await db.sessions.bulkAdd([solo, together]);
+
+		const { file, leftOut } = await exportAll(db, {}, at(13, 12));
+		expect(leftOut).toBe(0);
+		await deleteAllData(db);
+		expect(await importText(exportJson(file))).toMatchObject({ ok: true });
+
+		expect(await db.sessions.get('b1')).toEqual(solo);
+		expect(await db.sessions.get('b2')).toEqual(together);
+	});
+
 	it('accepts a day one calendar day from the UTC date of the start, as far time zones give', async () => {
 		const data = validData();
 		const start = Date.UTC(2026, 2, 8, 23);
@@ -396,6 +424,26 @@ describe('refusing a bad file', () => {
 			'a prototype key',
 			() => JSON.stringify({ ...validData(), preferences: { prototype: 'x' } }),
 			{ code: 'unsafe-key', path: 'preferences.prototype' }
+		],
+		[
+			'a round of the boundary exercise with an unknown key',
+			() => withSession(0, (s) => (s.rounds = [{ stopDistanceM: 2 }, { stopDistanceM: 2, x: 1 }])),
+			{ code: 'invalid', path: 'sessions[0].rounds[1].x', reason: expect.any(String) }
+		],
+		[
+			'a negative stop distance',
+			() => withSession(0, (s) => (s.rounds = [{ stopDistanceM: -0.5, wentBack: true }])),
+			{ code: 'invalid', path: 'sessions[0].rounds[0].stopDistanceM', reason: expect.any(String) }
+		],
+		[
+			'a stop counted in part of a step',
+			() => withSession(0, (s) => (s.rounds = [{ stopSteps: 2.5 }])),
+			{ code: 'invalid', path: 'sessions[0].rounds[0].stopSteps', reason: expect.any(String) }
+		],
+		[
+			'more rounds than any practice has',
+			() => withSession(0, (s) => (s.rounds = Array.from({ length: 201 }, () => ({})))),
+			{ code: 'invalid', path: 'sessions[0].rounds', reason: expect.any(String) }
 		],
 		[
 			'a megabyte string in a note',

@@ -45,6 +45,19 @@ const startTime = (exportedAt: number) =>
 	);
 const rating = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** A distance of the boundary exercise in metres; the scene and a room are never wider. */
+const metres = v.pipe(amount, v.maxValue(100));
+
+/** One round of the boundary exercise (STOP / GA TERUG), on the screen or with someone. */
+const boundaryRound = v.strictObject({
+	stopDistanceM: v.optional(metres),
+	stopSteps: v.optional(v.pipe(count, v.maxValue(1000))),
+	reachedMinimum: v.optional(v.boolean()),
+	wentBack: v.optional(v.boolean()),
+	speed: v.optional(v.picklist(['slow', 'medium', 'fast'])),
+	startDistanceM: v.optional(metres),
+	side: v.optional(v.picklist(['front', 'left', 'right']))
+});
 
 /**
  * One session in a file written at `exportedAt`. Its day is the local day it started on, and
@@ -79,7 +92,8 @@ const session = (exportedAt: number) =>
 					v.maxLength(50)
 				)
 			),
-			note: v.optional(text(2000))
+			note: v.optional(text(2000)),
+			rounds: v.optional(v.pipe(v.array(boundaryRound), v.maxLength(200)))
 		}),
 		v.forward(
 			v.partialCheck(

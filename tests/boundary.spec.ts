@@ -1,0 +1,170 @@
+import type { Page } from '@playwright/test';
+import {
+	expect,
+	expectNoAxeViolations,
+	expectSessions,
+	test,
+	visitUntilOffline,
+	waitForApp
+} from './fixtures';
+
+/** The distance the scene tells a screen reader, in metres. */
+async function sceneDistance(page: Page): Promise<number> {
+	const label = await page.getByRole('img', { name: /Een figuur op/ }).getAttribute('aria-label');
+	return Number(/op ([\d,]+) m/.exec(label ?? '')![1]!.replace(',', '.'));
+}
+
+/** Opens the exercise with Playwright's clock, choosing on the screen at the given speed. */
+async function startSolo(page: Page, speed = 'Gemiddeld') {
+	await page.clock.install();
+	await page.goto('/grens');
+	await waitForApp(page);
+	await page.getByRole('radio', { name: speed }).check({ force: true });
+	await page.getByRole('button', { name: 'Alleen, op het scherm' }).click();
+	await expect(page.getByRole('status')).toHaveText(/Het staat stil, ver weg/);
+}
+
+test.describe('Stop or go back', () => {
+	test('the figure approaches, Stop freezes it at once, and nothing moves until the person acts', async ({
+		page
+	}) => {
+		await startSolo(page);
+		// Nothing moves before Begin.
+		await page.clock.runFor(5000);
+		expect(await sceneDistance(page)).toBe(5);
+		await page.getByRole('button', { name: 'Begin' }).click();
+		await page.clock.runFor(4000);
+		const before = await sceneDistance(page);
+		expect(before).toBeGreaterThan(2.6);
+		expect(before).toBeLessThan(3.4);
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await expect(page.getByRole('status')).toHaveText(/Het staat stil op [\d,]+ m/);
+		const stopped = await sceneDistance(page);
+		await page.clock.runFor(30_000);
+		expect(await sceneDistance(page)).toBe(stopped);
+		await expect(page.getByText('Waar in je lijf voel je het')).toBeVisible();
+
+		await page.getByRole('button', { name: 'Ga terug' }).click();
+		await page.clock.runFor(2000);
+		expect(await sceneDistance(page)).toBeGreaterThan(stopped);
+		await page.clock.runFor(20_000);
+		await expect(page.getByRole('status')).toHaveText('Het is terug waar het begon.');
+		expect(await sceneDistance(page)).toBe(5);
+
+		await page.getByRole('button', { name: 'Klaar' }).click();
+		await expect(page.getByRole('heading', { name: 'Klaar' })).toBeVisible();
+		await expect(page.getByText(/Ronde 1: gestopt op [\d,]+ m, teruggestuurd/)).toBeVisible();
+		await expectSessions(page, (s) => {
+			const round = s[0]?.rounds?.[0];
+			return (
+				s[0]?.exerciseId === 'boundary' &&
+				s[0].status === 'completed' &&
+				round?.wentBack === true &&
+				Math.abs((round.stopDistanceM ?? 0) - stopped) < 0.06
+			);
+		});
+	});
+
+	test('left alone, it stays at a respectful distance instead of arriving', async ({ page }) => {
+		await startSolo(page, 'Sneller');
+		await page.getByRole('button', { name: 'Begin' }).click();
+		await page.clock.runFor(60_000);
+		await expect(page.getByRole('status')).toHaveText(/Het is blijven staan op 1 m/);
+		expect(await sceneDistance(page)).toBe(1);
+	});
+
+	test('works with the keyboard only: Space stops, Backspace and Escape send it back', async ({
+		page
+	}) => {
+		await startSolo(page);
+		await page.getByRole('button', { name: 'Begin' }).focus();
+		await page.keyboard.press('Enter');
+		await page.clock.runFor(2000);
+		await page.keyboard.press(' ');
+		await expect(page.getByRole('status')).toHaveText(/Het staat stil op/);
+		await page.keyboard.press('Backspace');
+		await expect(page.getByRole('status')).toHaveText('Het loopt rustig terug.');
+		await page.keyboard.press(' ');
+		await expect(page.getByRole('status')).toHaveText(/Het staat stil op/);
+		await page.keyboard.press('Escape');
+		await expect(page.getByRole('status')).toHaveText('Het loopt rustig terug.');
+		await expectNoAxeViolations(page);
+	});
+
+	test('rounds are saved as they happen, and a second round starts from the start distance', async ({
+		page
+	}) => {
+		await startSolo(page);
+		await page.getByRole('button', { name: 'Begin' }).click();
+		await page.clock.runFor(2000);
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await page.getByRole('button', { name: 'Nog een keer' }).click();
+		await expect(page.getByText('Ronde 2')).toBeVisible();
+		await page.clock.runFor(1000);
+		expect(await sceneDistance(page)).toBeGreaterThan(4);
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await expectSessions(page, (s) => s[0]?.rounds?.length === 2 && s[0].status === 'running');
+	});
+
+	test('with a trusted person: instructions for both, rounds noted in steps, kept in the journal', async ({
+		page
+	}) => {
+		await page.goto('/grens');
+		await waitForApp(page);
+		await page.getByRole('button', { name: 'Met iemand die je vertrouwt' }).click();
+		await expect(page.getByRole('heading', { name: 'Wat de ander doet' })).toBeVisible();
+		await page.getByLabel('Afstand bij stop').fill('6');
+		await page.getByRole('button', { name: 'Ronde bewaren' }).click();
+		await expect(page.getByText('Rondes gedaan: 1')).toBeVisible();
+		await page.getByLabel('In', { exact: true }).selectOption('m');
+		await page.getByLabel('Afstand bij stop').fill('1,5');
+		await page.getByLabel('‘Ga terug’ gezegd').check();
+		await page.getByRole('button', { name: 'Ronde bewaren' }).click();
+		await expectNoAxeViolations(page);
+		await page.getByRole('button', { name: 'Afronden' }).click();
+		await expect(page.getByText('Ronde 1: 6 stappen')).toBeVisible();
+		await expect(page.getByText('Ronde 2: gestopt op 1,5 m, teruggestuurd')).toBeVisible();
+		await expectSessions(
+			page,
+			(s) =>
+				s[0]?.exerciseId === 'boundary-together' &&
+				s[0].rounds?.[0]?.stopSteps === 6 &&
+				s[0].rounds[1]?.stopDistanceM === 1.5
+		);
+	});
+
+	test('the journal shows stop distances over time, and a session its rounds', async ({ page }) => {
+		await startSolo(page);
+		await page.getByRole('button', { name: 'Begin' }).click();
+		await page.clock.runFor(4000);
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await page.getByRole('button', { name: 'Klaar' }).click();
+		await page.getByRole('button', { name: 'Overslaan' }).click();
+		await page.goto('/dagboek');
+		const chart = page.getByRole('figure', { name: /Stopafstand/ });
+		await expect(chart).toBeVisible();
+		await expect(chart.getByRole('row')).toHaveCount(2);
+		await page
+			.getByRole('link', { name: /Stop of ga terug/ })
+			.first()
+			.click();
+		await expect(page.getByRole('heading', { name: 'Rondes' })).toBeVisible();
+		await expect(page.getByText(/Ronde 1: gestopt op [\d,]+ m/)).toBeVisible();
+	});
+
+	test('works offline, and the choose screen passes axe in English too', async ({
+		page,
+		context
+	}) => {
+		await visitUntilOffline(page);
+		await context.setOffline(true);
+		await page.goto('/en/grens');
+		await expect(page.getByRole('heading', { name: 'Stop or go back' })).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.getByRole('button', { name: 'On your own, on the screen' }).click();
+		await page.getByRole('button', { name: 'Begin' }).click();
+		await expect(page.getByRole('status')).toHaveText('It is coming closer.');
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await expect(page.getByRole('status')).toHaveText(/It stands still at/);
+	});
+});
