@@ -357,3 +357,32 @@ describe('arrivalAt', () => {
 		expect(arrivalAt(arrived)).toBeUndefined();
 	});
 });
+
+describe('when the person cannot see the figure', () => {
+	it('holds it where it is without recording a stop, and nothing moves until they act', () => {
+		let state = createBoundary({ speed: 'medium', startDistanceM: 5, side: 'front' });
+		state = reduceBoundary(state, { type: 'begin', atMs: 0 });
+		state = reduceBoundary(state, { type: 'hold', atMs: 2000 });
+		expect(state.status).toBe('stopped');
+		expect(distanceAt(state, 60_000)).toBe(4);
+		expect(state.round?.stopDistanceM).toBeUndefined();
+		expect(reduceBoundary(state, { type: 'hold', atMs: 3000 })).toBe(state);
+	});
+});
+
+describe('go back on the way in', () => {
+	it('marks where the boundary was felt when no Stop came first', () => {
+		let state = createBoundary({ speed: 'medium', startDistanceM: 5, side: 'front' });
+		state = reduceBoundary(state, { type: 'begin', atMs: 0 });
+		state = reduceBoundary(state, { type: 'goBack', atMs: 3000 });
+		expect(state.round).toMatchObject({ stopDistanceM: 3.5, wentBack: true });
+	});
+
+	it('keeps the first Stop as the boundary when Go back comes after it', () => {
+		let state = createBoundary({ speed: 'medium', startDistanceM: 5, side: 'front' });
+		state = reduceBoundary(state, { type: 'begin', atMs: 0 });
+		state = reduceBoundary(state, { type: 'stop', atMs: 2000 });
+		state = reduceBoundary(state, { type: 'goBack', atMs: 5000 });
+		expect(state.round).toMatchObject({ stopDistanceM: 4, wentBack: true });
+	});
+});

@@ -86,6 +86,11 @@ export type BoundaryAction =
 	| { readonly type: 'begin'; readonly atMs: number }
 	/** Freeze on the spot while it approaches or retreats. */
 	| { readonly type: 'stop'; readonly atMs: number }
+	/**
+	 * Freeze because the person cannot see it (the screen went off, another app came in front):
+	 * like Stop, but it says nothing about their boundary, so no stop distance is recorded.
+	 */
+	| { readonly type: 'hold'; readonly atMs: number }
 	/** Walk back slowly to the start distance. */
 	| { readonly type: 'goBack'; readonly atMs: number }
 	/** Move time on, so arrivals are noticed. */
@@ -197,7 +202,13 @@ function settle(state: BoundaryState, atMs: number): BoundaryState {
 /** Sends the figure back from where it is now, or marks it back when it is already there. */
 function goBack(state: BoundaryState, atMs: number): BoundaryState {
 	const distanceM = distanceAt(state, atMs);
-	const round = state.round && { ...state.round, wentBack: true };
+	// "Go back" on the way in, with no Stop before it, is where the boundary was felt too.
+	const marksBoundary = state.status === 'approaching' && state.round?.stopDistanceM === undefined;
+	const round = state.round && {
+		...state.round,
+		wentBack: true,
+		...(marksBoundary && { stopDistanceM: Math.round(distanceM * 100) / 100 })
+	};
 	const home = distanceM >= state.settings.startDistanceM;
 	return {
 		...state,
@@ -278,6 +289,10 @@ export function reduceBoundary(state: BoundaryState, action: BoundaryAction): Bo
 					? { ...settled.round, stopDistanceM: Math.round(distanceM * 100) / 100 }
 					: settled.round;
 			return { ...settled, status: 'stopped', distanceM, sinceMs: atMs, round };
+		}
+		case 'hold': {
+			if (settled.status !== 'approaching' && settled.status !== 'retreating') return settled;
+			return { ...settled, status: 'stopped', distanceM: distanceAt(settled, atMs), sinceMs: atMs };
 		}
 		case 'goBack':
 			if (

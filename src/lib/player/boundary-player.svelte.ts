@@ -14,6 +14,9 @@ import { BOUNDARY_SOLO_ID, type StoredSessionStatus } from '../storage/sessions'
 import { isQuotaError } from '../storage/quota';
 import type { PlayerAudio, PlayerSessions } from './services';
 
+/** Rounds in one session at most (what an export carries back in). */
+export const MAX_ROUNDS = 200;
+
 /** Footsteps are handed to the audio clock this far ahead: short, so Stop leaves none queued. */
 export const STEP_LOOKAHEAD_MS = 400;
 
@@ -58,6 +61,7 @@ export class BoundaryPlayer {
 	#startedAtMs = 0;
 	#endedAtMs = 0;
 	#ended = $state(false);
+	#endStatus: StoredSessionStatus = 'stopped';
 	#unsaved = $state(false);
 
 	constructor(settings?: Partial<BoundarySettings>, env?: Partial<BoundaryEnvironment>) {
@@ -108,7 +112,8 @@ export class BoundaryPlayer {
 
 	/** Starts an approach: the first round, or another one from the start distance. */
 	begin(): void {
-		if (this.#ended || !this.#dispatch({ type: 'begin', atMs: this.#env.now() })) return;
+		if (this.#ended || this.rounds.length >= MAX_ROUNDS) return;
+		if (!this.#dispatch({ type: 'begin', atMs: this.#env.now() })) return;
 		if (this.#startedAtMs === 0) {
 			this.#startedAtMs = this.#env.now();
 			this.#startedAt = this.#env.epochNow();
@@ -120,6 +125,15 @@ export class BoundaryPlayer {
 	/** Freezes the figure where it is, at once; its footsteps end with it. */
 	stop(): void {
 		if (!this.#dispatch({ type: 'stop', atMs: this.#env.now() })) return;
+		this.#still();
+	}
+
+	/**
+	 * Holds the figure where it is while the person cannot see it (screen off, another app):
+	 * it must never arrive unseen. Unlike Stop, this records no boundary.
+	 */
+	hold(): void {
+		if (!this.#dispatch({ type: 'hold', atMs: this.#env.now() })) return;
 		this.#still();
 	}
 
@@ -186,6 +200,7 @@ export class BoundaryPlayer {
 		this.#dispatch({ type: 'tick', atMs });
 		this.#state = reduceBoundary(this.#state, { type: 'finish' });
 		this.#ended = true;
+		this.#endStatus = status;
 		this.#endedAtMs = atMs;
 		this.destroy();
 		return this.#save(status);
@@ -265,7 +280,7 @@ export class BoundaryPlayer {
 	}
 
 	/** Writes the rounds so far, after anything written before. */
-	#save(status: StoredSessionStatus = this.#ended ? 'stopped' : 'running'): Promise<void> {
+	#save(status: StoredSessionStatus = this.#ended ? this.#endStatus : 'running'): Promise<void> {
 		const sessions = this.#sessions;
 		const written = this.#written;
 		if (!sessions || !written) return this.#lastSave;

@@ -97,3 +97,29 @@ describe('BoundaryPlayer', () => {
 		expect((store.writes.at(-1) as { status: string }).status).toBe('stopped');
 	});
 });
+
+describe('BoundaryPlayer when the page is hidden', () => {
+	it('holds the figure where it is, so it never arrives unseen, and records no stop', () => {
+		const { world, player } = setup();
+		player.begin();
+		world.advance(2000);
+		player.hold();
+		const held = player.distanceM;
+		world.sleep(60_000);
+		world.advance(1000);
+		expect(player.distanceM).toBe(held);
+		expect(player.status).toBe('stopped');
+		expect(player.rounds[0]?.stopDistanceM).toBeUndefined();
+	});
+
+	it('keeps a finished session completed, whatever is written after', async () => {
+		const { world, store, player } = setup();
+		player.begin();
+		world.advance(1000);
+		const finishing = player.finish();
+		await player.checkpoint();
+		await finishing;
+		await flush();
+		expect((store.writes.at(-1) as { status: string }).status).toBe('completed');
+	});
+});

@@ -4,38 +4,79 @@ import type { RunResult } from './run-result';
 import { loadSessions } from './services';
 
 /**
- * Keeps a practice done with a trusted person: the rounds as noted, in one completed session.
- * `startedAt` is when the instructions were opened.
+ * Keeps a practice done with a trusted person as it goes: the session is written with the first
+ * round noted, updated with each one, completed at the end, and kept as stopped when the person
+ * leaves (a link, closing, quick exit) before that.
  */
-export function recordTogether(rounds: BoundaryRoundRecord[], startedAt: number): RunResult {
-	const sessionId = crypto.randomUUID();
-	const endedAt = Date.now();
-	let unsaved = false;
-	const saved = loadSessions()
-		.then(async (sessions) => {
-			await sessions.start({
-				id: sessionId,
+export class TogetherRecorder {
+	readonly sessionId = crypto.randomUUID();
+	#startedAt: number;
+	#written: Promise<void> | null = null;
+	#last: Promise<void> = Promise.resolve();
+	#unsaved = false;
+	#ended = false;
+
+	/** `startedAt`: when the instructions were opened (epoch ms). */
+	constructor(startedAt = Date.now()) {
+		this.#startedAt = startedAt;
+	}
+
+	/** Stores the rounds so far (called after each round is noted). */
+	record(rounds: BoundaryRoundRecord[]): Promise<void> {
+		return this.#write(rounds, 'running');
+	}
+
+	/** The two of them are done: the session is completed. */
+	finish(rounds: BoundaryRoundRecord[]): RunResult {
+		const saved = this.#write(rounds, 'completed', true);
+		this.#ended = true;
+		return {
+			sessionId: this.sessionId,
+			status: 'completed',
+			activeMs: Date.now() - this.#startedAt,
+			isUnsaved: () => this.#unsaved,
+			saved
+		};
+	}
+
+	/** Leaving before "finish": rounds already noted are kept, as stopped. */
+	leave(rounds: BoundaryRoundRecord[]): Promise<void> {
+		if (this.#ended || rounds.length === 0) return this.#last;
+		this.#ended = true;
+		return this.#write(rounds, 'stopped');
+	}
+
+	#write(
+		rounds: BoundaryRoundRecord[],
+		status: 'running' | 'completed' | 'stopped',
+		evenWhenEmpty = false
+	): Promise<void> {
+		if (this.#ended || (rounds.length === 0 && !evenWhenEmpty)) return this.#last;
+		const sessions = loadSessions();
+		this.#written ??= sessions.then((store) =>
+			store.start({
+				id: this.sessionId,
 				exerciseId: BOUNDARY_TOGETHER_ID,
-				startedAt,
+				startedAt: this.#startedAt,
 				plannedMs: 0
+			})
+		);
+		const endedAt = Date.now();
+		const copy = rounds.map((round) => ({ ...round }));
+		this.#last = Promise.all([sessions, this.#written, this.#last])
+			.then(([store]) =>
+				store.update(this.sessionId, {
+					activeMs: endedAt - this.#startedAt,
+					plannedMs: 0,
+					status,
+					endedAt,
+					details: { rounds: copy }
+				})
+			)
+			.catch((error: unknown) => {
+				this.#unsaved ||= isQuotaError(error);
+				if (!this.#unsaved) console.error('Could not save the session', error);
 			});
-			await sessions.update(sessionId, {
-				activeMs: endedAt - startedAt,
-				plannedMs: 0,
-				status: 'completed',
-				endedAt,
-				details: { rounds }
-			});
-		})
-		.catch((error: unknown) => {
-			unsaved = isQuotaError(error);
-			if (!unsaved) console.error('Could not save the session', error);
-		});
-	return {
-		sessionId,
-		status: 'completed',
-		activeMs: endedAt - startedAt,
-		isUnsaved: () => unsaved,
-		saved
-	};
+		return this.#last;
+	}
 }
