@@ -11,7 +11,7 @@ import {
 	type RoundRecord
 } from '../engine';
 import { BOUNDARY_SOLO_ID, type StoredSessionStatus } from '../storage/sessions';
-import { isQuotaError } from '../storage/quota';
+import { reportSaveFailure } from './save-failure';
 import type { PlayerAudio, PlayerSessions } from './services';
 
 /** Rounds in one session at most (what an export carries back in). */
@@ -276,7 +276,9 @@ export class BoundaryPlayer {
 				startedAt: this.#startedAt,
 				plannedMs: 0
 			})
-			.catch((error: unknown) => this.#saveFailed(error));
+			.catch((error: unknown) => {
+				if (reportSaveFailure(error)) this.#unsaved = true;
+			});
 	}
 
 	/** Writes the rounds so far, after anything written before. */
@@ -293,16 +295,9 @@ export class BoundaryPlayer {
 		};
 		this.#lastSave = written
 			.then(() => sessions.update(this.sessionId, progress))
-			.catch((error: unknown) => this.#saveFailed(error));
+			.catch((error: unknown) => {
+				if (reportSaveFailure(error)) this.#unsaved = true;
+			});
 		return this.#lastSave;
-	}
-
-	#saveFailed(error: unknown): void {
-		if (isQuotaError(error)) {
-			this.#unsaved = true;
-			console.warn('Storage is full: this session is not saved', error);
-		} else {
-			console.error('Could not save the session', error);
-		}
 	}
 }

@@ -1,5 +1,5 @@
 import { BOUNDARY_TOGETHER_ID, type BoundaryRoundRecord } from '../storage/sessions';
-import { isQuotaError } from '../storage/quota';
+import { reportSaveFailure } from './save-failure';
 import type { RunResult } from './run-result';
 import { loadSessions } from './services';
 
@@ -74,8 +74,7 @@ export class TogetherRecorder {
 				})
 			)
 			.catch((error: unknown) => {
-				this.#unsaved ||= isQuotaError(error);
-				if (!this.#unsaved) console.error('Could not save the session', error);
+				if (reportSaveFailure(error)) this.#unsaved = true;
 			});
 		return this.#last;
 	}

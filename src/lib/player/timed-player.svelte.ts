@@ -7,7 +7,7 @@ import {
 	type SessionState
 } from '../engine';
 import type { SessionDetails, SessionRecord, StoredSessionStatus } from '../storage';
-import { isQuotaError } from '../storage/quota';
+import { reportSaveFailure } from './save-failure';
 import type { CueSound, PlayerAudio, PlayerSessions } from './services';
 
 /** How far ahead cues are handed to the audio clock while the page is visible. */
@@ -317,17 +317,9 @@ export abstract class TimedPlayer {
 				...this.startFields(),
 				...(this.#distressBefore !== undefined && { distressBefore: this.#distressBefore })
 			})
-			.catch((error: unknown) => this.#saveFailed(error));
-	}
-
-	#saveFailed(error: unknown): void {
-		if (isQuotaError(error)) {
-			// Expected on a full phone, and said on screen: not a fault in the app.
-			this.#unsaved = true;
-			console.warn('Storage is full: this session is not saved', error);
-		} else {
-			console.error('Could not save the session', error);
-		}
+			.catch((error: unknown) => {
+				if (reportSaveFailure(error)) this.#unsaved = true;
+			});
 	}
 
 	#storedStatus(): StoredSessionStatus {
@@ -350,7 +342,9 @@ export abstract class TimedPlayer {
 		};
 		this.#lastSave = written
 			.then(() => sessions.update(this.sessionId, progress))
-			.catch((error: unknown) => this.#saveFailed(error));
+			.catch((error: unknown) => {
+				if (reportSaveFailure(error)) this.#unsaved = true;
+			});
 		return this.#lastSave;
 	}
 }
