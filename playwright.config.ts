@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4174;
-export const UPDATE_PORT = 4176;
+// Ports can be moved (E2E_PORT, E2E_UPDATE_PORT) so two checkouts can run their tests at once.
+const PORT = Number(process.env.E2E_PORT || 4174);
+export const UPDATE_PORT = Number(process.env.E2E_UPDATE_PORT || 4176);
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** End-to-end tests against the production build, in Debian's Chromium at phone size. */

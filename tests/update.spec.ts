@@ -1,7 +1,10 @@
 import { expect, test, visitUntilOffline } from './fixtures';
 
+// The server that pretends a new version was deployed (see playwright.config.ts).
+const UPDATE_PORT = Number(process.env.E2E_UPDATE_PORT || 4176);
+
 test.describe('A new version', () => {
-	test.use({ baseURL: 'http://localhost:4176' });
+	test.use({ baseURL: `http://localhost:${UPDATE_PORT}` });
 
 	test('waits while an exercise runs, and is offered once none is running', async ({
 		page,
@@ -32,7 +35,7 @@ test.describe('A new version', () => {
 		await page.getByRole('button', { name: 'Nu bijwerken' }).click();
 		await reloaded;
 		// "Breathe now" would start again on a reload, so the new version opens at home.
-		await expect(page).toHaveURL('http://localhost:4176/');
+		await expect(page).toHaveURL(`http://localhost:${UPDATE_PORT}/`);
 		await expect
 			.poll(() =>
 				page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)

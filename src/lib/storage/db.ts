@@ -1,4 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { PatternRecord } from './patterns';
+import type { ProgrammeDayRecord, ProgrammeRecord } from './programmes';
 import type { SessionRecord } from './sessions';
 import type { SettingRecord } from './settings';
 import type { ListRecord, UrgeRecord } from './urges';
@@ -12,6 +14,9 @@ export class RustpuntDb extends Dexie {
 	urges!: EntityTable<UrgeRecord, 'id'>;
 	lists!: EntityTable<ListRecord, 'id'>;
 	settings!: EntityTable<SettingRecord, 'key'>;
+	patterns!: EntityTable<PatternRecord, 'id'>;
+	programmes!: EntityTable<ProgrammeRecord, 'programmeId'>;
+	programmeDays!: EntityTable<ProgrammeDayRecord, 'id'>;
 
 	constructor(name = 'rustpunt') {
 		super(name);
@@ -40,6 +45,13 @@ export class RustpuntDb extends Dexie {
 						session.day = dayKeyAtUpgrade(session.startedAt);
 					})
 			);
+		// 4: the person's own breathing patterns, and programmes: which ones are followed and
+		// which session completed each programme day. New tables only.
+		this.version(4).stores({
+			patterns: 'id, updatedAt',
+			programmes: 'programmeId',
+			programmeDays: 'id, programmeId, sessionId'
+		});
 	}
 }
 

@@ -4,6 +4,7 @@ import { localDayKey } from '../journal/days';
 import { RustpuntDb } from './db';
 import v1 from './fixtures/v1.json';
 import v2 from './fixtures/v2.json';
+import v3 from './fixtures/v3.json';
 
 /**
  * Every schema Rustpunt ever shipped, frozen as it was. A fixture is written with the
@@ -11,7 +12,12 @@ import v2 from './fixtures/v2.json';
  */
 const SHIPPED_SCHEMAS: Record<number, Record<string, string>[]> = {
 	1: [{ sessions: 'id, startedAt, status, exerciseId' }],
-	2: [{ sessions: 'id, startedAt, status, exerciseId' }, { urges: 'id, startedAt', lists: 'id' }]
+	2: [{ sessions: 'id, startedAt, status, exerciseId' }, { urges: 'id, startedAt', lists: 'id' }],
+	3: [
+		{ sessions: 'id, startedAt, status, exerciseId' },
+		{ urges: 'id, startedAt', lists: 'id' },
+		{ sessions: 'id, startedAt, status, exerciseId, day, distressAfter', settings: 'key' }
+	]
 };
 
 interface Fixture {
@@ -19,7 +25,7 @@ interface Fixture {
 	tables: Record<string, Record<string, unknown>[]>;
 }
 
-const FIXTURES: Fixture[] = [v1, v2];
+const FIXTURES: Fixture[] = [v1, v2, v3];
 const opened: Dexie[] = [];
 let n = 0;
 
@@ -53,11 +59,14 @@ describe('databases written by every earlier version', () => {
 			const db = new RustpuntDb(await writeFixture(fixture));
 			opened.push(db);
 			await db.open();
-			expect(db.verno).toBe(3);
+			expect(db.verno).toBe(4);
 			for (const [table, rows] of Object.entries(fixture.tables)) {
 				const stored = await db.table(table).toArray();
 				const expected = rows.map((row) =>
-					table === 'sessions' ? { ...row, day: localDayKey(row.startedAt as number) } : row
+					// Versions before 3 had no day: the upgrade to 3 gives it.
+					table === 'sessions' && fixture.version < 3
+						? { ...row, day: localDayKey(row.startedAt as number) }
+						: row
 				);
 				expect(stored).toEqual(expect.arrayContaining(expected));
 				expect(stored).toHaveLength(rows.length);
@@ -86,5 +95,15 @@ describe('databases written by every earlier version', () => {
 		expect(await db.settings.get('streaks')).toEqual({ key: 'streaks', value: true });
 		expect(await db.urges.count()).toBe(1);
 		expect(await db.lists.get('reality')).toEqual(v2.tables.lists[0]);
+	});
+
+	it('adds the tables of own patterns and programmes, empty, to a version 3 database', async () => {
+		const db = new RustpuntDb(await writeFixture(v3));
+		opened.push(db);
+		expect(await db.patterns.count()).toBe(0);
+		expect(await db.programmes.count()).toBe(0);
+		expect(await db.programmeDays.count()).toBe(0);
+		expect(await db.settings.get('streaks')).toEqual({ key: 'streaks', value: true });
+		expect(await db.sessions.where('day').equals('2026-05-22').count()).toBe(1);
 	});
 });

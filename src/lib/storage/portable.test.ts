@@ -549,8 +549,8 @@ describe('refusing a bad file', () => {
 		],
 		[
 			'an unknown key at the top',
-			() => JSON.stringify({ ...validData(), programmes: [] }),
-			{ code: 'invalid', path: 'programmes', reason: expect.any(String) }
+			() => JSON.stringify({ ...validData(), reminders: [] }),
+			{ code: 'invalid', path: 'reminders', reason: expect.any(String) }
 		]
 	];
 
@@ -681,6 +681,6 @@ describe('deleteAllData', () => {
 		const store = new SessionStore(db);
 		await store.start({ id: 'new', exerciseId: 'box', startedAt: at(14, 8), plannedMs: 60_000 });
 		expect(await store.get('new')).toMatchObject({ id: 'new', status: 'running' });
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 	});
 });

@@ -132,6 +132,68 @@ const list = v.strictObject({
 	items: v.pipe(v.array(text(MAX_TEXT_LENGTH)), v.maxLength(10_000))
 });
 
+/** Seconds of one phase of an own pattern: steps of 0.5, never longer than 20. */
+const phaseSeconds = v.pipe(v.number(), v.minValue(0), v.maxValue(20), v.multipleOf(0.5));
+
+/**
+ * An own breathing pattern. Stored as the person saved it; whether it may run is decided by
+ * the pattern rules when it is opened, never by trusting the file.
+ */
+const pattern = (exportedAt: number) =>
+	v.strictObject({
+		id,
+		name: v.pipe(v.string(), v.minLength(1), v.maxLength(60)),
+		inhale: phaseSeconds,
+		inhaleTop: phaseSeconds,
+		holdIn: phaseSeconds,
+		exhale: phaseSeconds,
+		holdOut: phaseSeconds,
+		length: v.variant('kind', [
+			v.strictObject({
+				kind: v.literal('cycles'),
+				cycles: v.pipe(count, v.minValue(1), v.maxValue(1000))
+			}),
+			v.strictObject({
+				kind: v.literal('minutes'),
+				minutes: v.pipe(count, v.minValue(1), v.maxValue(120))
+			})
+		]),
+		createdAt: startTime(exportedAt),
+		updatedAt: startTime(exportedAt)
+	});
+
+const run = v.pipe(count, v.minValue(1), v.maxValue(10_000));
+
+/** A programme the person follows or followed. */
+const programme = (exportedAt: number) =>
+	v.strictObject({
+		programmeId: id,
+		run,
+		startedAt: startTime(exportedAt),
+		status: v.picklist(['active', 'paused', 'left']),
+		variant: v.optional(text(50))
+	});
+
+/** A programme day completed by a session. */
+const programmeDay = (exportedAt: number) =>
+	v.pipe(
+		v.strictObject({
+			id: v.pipe(v.string(), v.maxLength(220)),
+			programmeId: id,
+			run,
+			day: v.pipe(count, v.minValue(1), v.maxValue(1000)),
+			sessionId: id,
+			completedAt: startTime(exportedAt)
+		}),
+		v.forward(
+			v.check(
+				(record) => record.id === `${record.programmeId}:${record.run}:${record.day}`,
+				'Invalid id: expected programme:run:day'
+			),
+			['id']
+		)
+	);
+
 /**
  * The settings that travel with the data, each with its value: the person's own choices.
  * Anything else stays on the device; `persistAsked` above all, so a new phone still asks its
@@ -182,7 +244,10 @@ const TABLES = {
 	sessions: { record: session, max: 200_000, key: 'id', merge: 'keep-device' },
 	urges: { record: urge, max: 50_000, key: 'id', merge: 'keep-device' },
 	lists: { record: () => list, max: 10, key: 'id', merge: 'join-items' },
-	settings: { record: () => setting, max: 1000, key: 'key', merge: 'put' }
+	settings: { record: () => setting, max: 1000, key: 'key', merge: 'put' },
+	patterns: { record: pattern, max: 1000, key: 'id', merge: 'keep-device' },
+	programmes: { record: programme, max: 100, key: 'programmeId', merge: 'keep-device' },
+	programmeDays: { record: programmeDay, max: 100_000, key: 'id', merge: 'keep-device' }
 } as const satisfies { [T in keyof RustpuntDb]?: TableSpec<RecordOf<T>> };
 
 type TableName = keyof typeof TABLES;
