@@ -78,7 +78,7 @@ export class ContentError extends Error {
 }
 
 /** Writes a valibot path as `phases[2].seconds`. */
-function formatPath(issue: v.BaseIssue<unknown>): string {
+export function formatPath(issue: v.BaseIssue<unknown>): string {
 	let out = '';
 	for (const item of issue.path ?? []) {
 		const key = item.key;

@@ -14,7 +14,7 @@ export type ContentLocale = (typeof CONTENT_LOCALES)[number];
 const text = v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'must not be empty'));
 
 /** The message for a strict object: a wrong type, or a field that does not belong there. */
-function strictMessage(what: string) {
+export function strictMessage(what: string) {
 	return (issue: v.BaseIssue<unknown>) => {
 		if (issue.expected === 'never') return 'is not a known field';
 		// A required field that is absent is reported on the field itself.

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { catalogueEntry, parseExerciseFiles } from './load.ts';
+import { catalogueEntry, parseExerciseFiles, type LoadedExercise } from './load.ts';
+import { parseProgrammeFiles, type KnownExercises } from './programme-load.ts';
 
 const VIRTUAL_ID = 'virtual:rustpunt-exercises';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
@@ -9,19 +10,38 @@ const RESOLVED_ID = '\0' + VIRTUAL_ID;
 const STEPS_PREFIX = 'virtual:rustpunt-steps/';
 /** `loadSteps(id)`: a map from id to a dynamic import of that practice's steps. */
 const STEPS_INDEX_ID = 'virtual:rustpunt-steps';
+/** Every programme, validated against the exercises: loaded only by the screens that show them. */
+const PROGRAMMES_ID = 'virtual:rustpunt-programmes';
+
+/** The YAML files in a content folder, with their names relative to the root. */
+function yamlFiles(root: string, dir: string) {
+	const abs = join(root, dir);
+	return readdirSync(abs)
+		.filter((name) => /\.ya?ml$/.test(name))
+		.sort()
+		.map((name) => ({
+			name: relative(root, join(abs, name)),
+			source: readFileSync(join(abs, name), 'utf8')
+		}));
+}
 
 /** Reads every file in exercises/ and validates it; the first problem fails the build. */
 export function loadExerciseDirectory(root: string, dir = 'exercises') {
-	const abs = join(root, dir);
-	const names = readdirSync(abs)
-		.filter((name) => /\.ya?ml$/.test(name))
-		.sort();
-	return parseExerciseFiles(
-		names.map((name) => ({
-			name: relative(root, join(abs, name)),
-			source: readFileSync(join(abs, name), 'utf8')
-		}))
-	);
+	return parseExerciseFiles(yamlFiles(root, dir));
+}
+
+/** The ids a programme may name, with their kinds. */
+export function knownExercises(exercises: readonly LoadedExercise[]): KnownExercises {
+	return new Map(exercises.map((e) => [e.id, e.kind]));
+}
+
+/** Reads every file in programmes/ and validates it against the exercises; a problem fails the build. */
+export function loadProgrammeDirectory(
+	root: string,
+	exercises: readonly LoadedExercise[],
+	dir = 'programmes'
+) {
+	return parseProgrammeFiles(yamlFiles(root, dir), knownExercises(exercises));
 }
 
 /**
@@ -36,7 +56,12 @@ export function exercisesPlugin(): Plugin {
 			root = config.root;
 		},
 		resolveId(id) {
-			if (id === VIRTUAL_ID || id === STEPS_INDEX_ID || id.startsWith(STEPS_PREFIX)) {
+			if (
+				id === VIRTUAL_ID ||
+				id === STEPS_INDEX_ID ||
+				id === PROGRAMMES_ID ||
+				id.startsWith(STEPS_PREFIX)
+			) {
 				return '\0' + id;
 			}
 			return undefined;
@@ -47,6 +72,14 @@ export function exercisesPlugin(): Plugin {
 			this.addWatchFile(dir);
 			for (const name of readdirSync(dir)) this.addWatchFile(join(dir, name));
 			const exercises = loadExerciseDirectory(root);
+			if (id === '\0' + PROGRAMMES_ID) {
+				const programmesDir = join(root, 'programmes');
+				this.addWatchFile(programmesDir);
+				for (const name of readdirSync(programmesDir)) {
+					this.addWatchFile(join(programmesDir, name));
+				}
+				return `export default ${JSON.stringify(loadProgrammeDirectory(root, exercises))};`;
+			}
 			if (id === RESOLVED_ID) {
 				// The catalogue stays small: guided steps load only with their own practice.
 				return `export default ${JSON.stringify(exercises.map(catalogueEntry))};`;

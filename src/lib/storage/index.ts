@@ -1,11 +1,14 @@
 import { getDb } from './db';
 import { JournalStore } from './journal-store';
 import { askToKeepDataOnce } from './persistence';
+import { ProgrammeStore } from './programme-store';
 import { SessionStore } from './session-store';
 import { UrgeStore } from './urge-store';
 
 export type { NoticedEntry, SessionDetails, SessionRecord, StoredSessionStatus } from './sessions';
 export { JournalStore, type JournalCursor, type JournalPage } from './journal-store';
+export { ProgrammeStore, type DayCompletion } from './programme-store';
+export type { ProgrammeDayRecord, ProgrammeRecord } from './programmes';
 export { SessionStore } from './session-store';
 export type { JournalSettings } from './settings';
 export { UrgeStore } from './urge-store';
@@ -34,4 +37,12 @@ let journal: JournalStore | undefined;
 export function journalStore(): JournalStore {
 	journal ??= new JournalStore(getDb());
 	return journal;
+}
+
+let programmes: ProgrammeStore | undefined;
+
+/** The app's store of programmes followed and programme days completed. */
+export function programmeStore(): ProgrammeStore {
+	programmes ??= new ProgrammeStore(getDb());
+	return programmes;
 }

@@ -317,6 +317,35 @@ describe('export and import', () => {
 		expect(await db.settings.get('persistAsked')).toBeUndefined();
 	});
 
+	it('carries the programmes followed, the days done and which one is current out and back in', async () => {
+		await fill();
+		await db.programmes.put({
+			programmeId: 'fundament',
+			run: 2,
+			startedAt: at(10, 9),
+			status: 'active'
+		});
+		await db.programmeDays.put({
+			id: 'fundament:2:1',
+			programmeId: 'fundament',
+			run: 2,
+			day: 1,
+			sessionId: 's1',
+			completedAt: at(11, 9)
+		});
+		await db.settings.put({ key: 'currentProgramme', value: 'fundament' });
+		const text = await exportText();
+		await deleteAllData(db);
+
+		expect(await importText(text)).toMatchObject({ ok: true });
+		expect(await db.settings.get('currentProgramme')).toEqual({
+			key: 'currentProgramme',
+			value: 'fundament'
+		});
+		expect(await db.programmes.get('fundament')).toMatchObject({ run: 2, status: 'active' });
+		expect((await db.programmeDays.toArray()).map((d) => d.id)).toEqual(['fundament:2:1']);
+	});
+
 	it('carries the rounds of the boundary exercise out and back in unchanged', async () => {
 		const solo = session('b1', at(11, 18), {
 			exerciseId: BOUNDARY_SOLO_ID,

@@ -200,7 +200,8 @@ const programmeDay = (exportedAt: number) =>
  * browser to keep the data.
  */
 const setting = v.variant('key', [
-	v.strictObject({ key: v.literal('streaks'), value: v.boolean() })
+	v.strictObject({ key: v.literal('streaks'), value: v.boolean() }),
+	v.strictObject({ key: v.literal('currentProgramme'), value: id })
 ]);
 const SETTING_KEYS: ReadonlySet<unknown> = new Set(
 	setting.options.map((option) => option.entries.key.literal)
