@@ -15,6 +15,9 @@ import {
 import type { JournalCursor, JournalStore } from '../storage';
 import type { SessionRecord } from '../storage/sessions';
 
+/** Names the programme days that sessions completed, by session id. */
+export type ProgrammeDayLabels = (sessionIds: readonly string[]) => Promise<Map<string, string>>;
+
 /** Sessions per page of the journal: one phone screen and a bit. */
 export const JOURNAL_PAGE_SIZE = 30;
 /** Weeks shown in the journal's charts. */
@@ -43,9 +46,29 @@ export class JournalView {
 	#summary = $state.raw<JournalSummary | undefined>(undefined);
 	#changes = $state.raw<ExerciseChange[] | undefined>(undefined);
 	#loadingMore = $state(false);
+	#programmeDays = $state.raw<Readonly<Record<string, string>>>({});
+	#labelsFor: ProgrammeDayLabels | undefined;
 
-	constructor(store: JournalStore) {
+	/** `labelsFor` names the programme days that sessions completed ("Dag 3 van Fundament"). */
+	constructor(store: JournalStore, labelsFor?: ProgrammeDayLabels) {
 		this.#store = store;
+		this.#labelsFor = labelsFor;
+	}
+
+	/** The programme day a session completed, in words, once known. */
+	programmeDayOf(sessionId: string): string | undefined {
+		return Object.hasOwn(this.#programmeDays, sessionId)
+			? this.#programmeDays[sessionId]
+			: undefined;
+	}
+
+	/** Names the programme days of newly shown sessions; the list never waits for it. */
+	async #label(sessions: readonly SessionRecord[]): Promise<void> {
+		if (!this.#labelsFor || sessions.length === 0) return;
+		const labels = await this.#labelsFor(sessions.map((s) => s.id));
+		if (labels.size > 0) {
+			this.#programmeDays = { ...this.#programmeDays, ...Object.fromEntries(labels) };
+		}
 	}
 
 	/** The sessions loaded so far, grouped by local day, newest first. */
@@ -86,6 +109,7 @@ export class JournalView {
 		this.#next = first.next;
 		this.#loaded = true;
 		if (first.sessions.length === 0) return;
+		await this.#label(first.sessions);
 		this.#summary = await this.#summarise(nowMs);
 		// All rated sessions of all time: the largest read, so it comes after the rest is shown.
 		this.#changes = changeByExercise(await this.#store.rated());
@@ -99,6 +123,7 @@ export class JournalView {
 			const page = await this.#store.page(JOURNAL_PAGE_SIZE, this.#next);
 			this.#sessions = [...this.#sessions, ...page.sessions];
 			this.#next = page.next;
+			await this.#label(page.sessions);
 		} finally {
 			this.#loadingMore = false;
 		}

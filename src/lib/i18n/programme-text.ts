@@ -1,0 +1,12 @@
+import type { ProgrammePractice } from '../content/programme-load';
+import { m } from '../paraglide/messages';
+import { exerciseTitle } from './journal-text';
+
+/** What a programme day's practice is called on screen: "Coherent breathing · 5 min". */
+export function practiceLabel(practice: ProgrammePractice): string {
+	const title =
+		practice.exercise === 'urge-questions' ? m.urge_title() : exerciseTitle(practice.exercise);
+	return practice.minutes
+		? `${title} · ${m.programme_minutes({ minutes: String(practice.minutes) })}`
+		: title;
+}

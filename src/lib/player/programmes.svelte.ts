@@ -1,0 +1,97 @@
+import type { Programme } from '../content/programme-load';
+import { summarise, type ProgrammeSummary } from '../programmes/summary';
+import type { ProgrammeStore } from '../storage';
+
+/**
+ * The programmes screens' state: every programme with the person's place in it, and the
+ * actions that change it (start, pause, resume, restart, leave, make current, variant).
+ * Each action writes first and then reads everything back, so the screen shows what is stored.
+ */
+export class ProgrammesView {
+	#store: ProgrammeStore;
+	#programmes: readonly Programme[];
+	#summaries = $state.raw<ProgrammeSummary[]>([]);
+	#loaded = $state(false);
+
+	constructor(store: ProgrammeStore, programmes: readonly Programme[]) {
+		this.#store = store;
+		this.#programmes = programmes;
+	}
+
+	/** Every programme, in display order. */
+	get summaries(): readonly ProgrammeSummary[] {
+		return this.#summaries;
+	}
+
+	get loaded(): boolean {
+		return this.#loaded;
+	}
+
+	/** The current programme, when one is followed. */
+	readonly current = $derived(this.#summaries.find((s) => s.isCurrent));
+
+	/** One programme's summary, or undefined for an id the app does not ship. */
+	find(programmeId: string): ProgrammeSummary | undefined {
+		return this.#summaries.find((s) => s.programme.id === programmeId);
+	}
+
+	/** Reads every programme's record and days done again. */
+	async refresh(nowMs = Date.now()): Promise<void> {
+		const [records, current] = await Promise.all([this.#store.all(), this.#store.current()]);
+		const summaries = await Promise.all(
+			this.#programmes.map(async (programme) => {
+				const record = records.find((r) => r.programmeId === programme.id);
+				const days = record ? await this.#store.days(programme.id, record.run) : [];
+				return summarise(programme, record, days, current?.programmeId, nowMs);
+			})
+		);
+		this.#summaries = summaries;
+		this.#loaded = true;
+	}
+
+	async start(programmeId: string, variant?: string): Promise<void> {
+		await this.#store.start(programmeId, Date.now(), variant);
+		await this.refresh();
+	}
+
+	async restart(programmeId: string): Promise<void> {
+		await this.#store.restart(programmeId, Date.now());
+		await this.refresh();
+	}
+
+	async pause(programmeId: string): Promise<void> {
+		await this.#store.pause(programmeId);
+		await this.refresh();
+	}
+
+	async resume(programmeId: string): Promise<void> {
+		await this.#store.resume(programmeId);
+		await this.refresh();
+	}
+
+	async leave(programmeId: string): Promise<void> {
+		await this.#store.leave(programmeId);
+		await this.refresh();
+	}
+
+	async makeCurrent(programmeId: string): Promise<void> {
+		await this.#store.setCurrent(programmeId);
+		await this.refresh();
+	}
+
+	async chooseVariant(programmeId: string, variant: string): Promise<void> {
+		await this.#store.chooseVariant(programmeId, variant);
+		await this.refresh();
+	}
+}
+
+/** Opens the programmes' state: the store and the programme content load only now. */
+export async function openProgrammes(): Promise<ProgrammesView> {
+	const [{ programmeStore }, { loadProgrammes }] = await Promise.all([
+		import('../storage'),
+		import('../content/programmes')
+	]);
+	const view = new ProgrammesView(programmeStore(), await loadProgrammes());
+	await view.refresh();
+	return view;
+}
