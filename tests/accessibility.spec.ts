@@ -33,7 +33,7 @@ test.describe('Accessibility', () => {
 		test('axe finds no violations on home, player, journal and data', async ({ page }) => {
 			await page.goto('/');
 			await expectNoAxeViolations(page);
-			for (const path of ['/dagboek', '/gegevens']) {
+			for (const path of ['/dagboek', '/gegevens', '/programmas', '/programma?id=uit-de-band']) {
 				await page.goto(path);
 				await expectNoAxeViolations(page);
 			}

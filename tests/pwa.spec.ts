@@ -72,6 +72,8 @@ test.describe('Security of the app itself', () => {
 			'/dagboek',
 			'/grens',
 			'/gegevens',
+			'/programmas',
+			'/programma?id=fundament',
 			'/en'
 		]) {
 			await page.goto(path);
@@ -125,6 +127,18 @@ test.describe('Security of the app itself', () => {
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: 'Alles downloaden (JSON)' }).click();
 		await download;
+		// Programmes: the list, starting one, today's practice on home, a calendar file.
+		await page.goto('/programmas');
+		await page.getByRole('link', { name: /Fundament/ }).click();
+		await page.getByRole('button', { name: 'Begin dit programma' }).click();
+		const calendar = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Agendabestand downloaden (.ics)' }).click();
+		await calendar;
+		await page.goto('/');
+		await page
+			.getByRole('region', { name: /Vandaag in je programma/ })
+			.getByRole('link')
+			.click();
 		expect(violations).toEqual([]);
 	});
 });
