@@ -118,6 +118,9 @@ test.describe('Programmes', () => {
 		await page.getByRole('button', { name: 'Pauzeren' }).click();
 		await expect(page.getByText('Dit programma staat op pauze.')).toBeVisible();
 		await expectNoAxeViolations(page);
+		await page.goto('/');
+		await expect(todayCard(page, 'Fundament')).toHaveCount(0);
+		await page.goto('/programma?id=fundament');
 		await page.getByRole('button', { name: 'Verdergaan' }).click();
 		await expect(page.getByText('Je gaat verder waar je was.')).toBeVisible();
 		await page.getByRole('button', { name: 'Opnieuw beginnen bij dag 1' }).click();
