@@ -458,11 +458,11 @@ function step() {
 }
 
 /**
- * Two more cue sets a person may choose in the settings, at 11025 Hz (nothing in them is
- * above 5 kHz) and short, so each set stays a few kilobytes: glass chimes that ring briefly,
+ * Two more cue sets a person may choose in the settings, at 8000 Hz (nothing in them is
+ * above 3 kHz) and short, so each set stays a few kilobytes: glass chimes that ring briefly,
  * and dry wooden knocks. Inhale is higher than exhale in every set, as in the soft set.
  */
-const SET_SAMPLE_RATE = 11025;
+const SET_SAMPLE_RATE = 8000;
 
 /**
  * A struck chime: a sine with two quiet inharmonic partials, dying away.
@@ -529,18 +529,18 @@ const SOUNDS = [
 	{ name: 'step.wav', make: step, rate: STEP_SAMPLE_RATE },
 	{ name: 'bg-brown.wav', make: brownNoise, rate: BG_SAMPLE_RATE },
 	{ name: 'bg-drone.wav', make: drone, rate: BG_SAMPLE_RATE },
-	{ name: 'chime-inhale.wav', make: () => chime(880, 0.5, CUE_PEAK_DB), rate: SET_SAMPLE_RATE },
+	{ name: 'chime-inhale.wav', make: () => chime(880, 0.4, CUE_PEAK_DB), rate: SET_SAMPLE_RATE },
 	{
 		name: 'chime-inhale-top.wav',
-		make: () => chime(1174.66, 0.3, CUE_PEAK_DB),
+		make: () => chime(1174.66, 0.25, CUE_PEAK_DB),
 		rate: SET_SAMPLE_RATE
 	},
 	{
 		name: 'chime-hold.wav',
-		make: () => chime(739.99, 0.3, SOFT_CUE_PEAK_DB),
+		make: () => chime(739.99, 0.25, SOFT_CUE_PEAK_DB),
 		rate: SET_SAMPLE_RATE
 	},
-	{ name: 'chime-exhale.wav', make: () => chime(587.33, 0.6, CUE_PEAK_DB), rate: SET_SAMPLE_RATE },
+	{ name: 'chime-exhale.wav', make: () => chime(587.33, 0.5, CUE_PEAK_DB), rate: SET_SAMPLE_RATE },
 	{ name: 'wood-inhale.wav', make: () => knock(700, CUE_PEAK_DB), rate: SET_SAMPLE_RATE },
 	{ name: 'wood-inhale-top.wav', make: () => knock(950, CUE_PEAK_DB), rate: SET_SAMPLE_RATE },
 	{ name: 'wood-hold.wav', make: () => knock(520, SOFT_CUE_PEAK_DB), rate: SET_SAMPLE_RATE },

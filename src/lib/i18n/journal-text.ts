@@ -1,8 +1,7 @@
 import { findExercise } from '../content/catalogue';
 import { localized } from './text';
-import { isOwnId } from './pattern-text';
 import { patternNames } from '../player/pattern-names.svelte';
-import { OWN_PREFIX } from '../settings/schema';
+import { isOwnId, OWN_PREFIX } from '../settings/schema';
 import { dayKeyStart, localDayKey, addLocalDays } from '../journal/days';
 import type { CsvLabels, ImportProblem } from '../storage/portable';
 import {

@@ -72,8 +72,10 @@ export function lengthOptions(include?: number): { value: number; label: string 
 	const lengths: number[] = [...SESSION_MINUTES];
 	// An own pattern's own length is offered too.
 	if (include !== undefined && !lengths.includes(include)) lengths.push(include);
-	return lengths.sort((a, b) => a - b).map((minutes) => ({
-		value: minutes,
-		label: m.length_minutes({ minutes: String(minutes) })
-	}));
+	return lengths
+		.sort((a, b) => a - b)
+		.map((minutes) => ({
+			value: minutes,
+			label: m.length_minutes({ minutes: String(minutes) })
+		}));
 }

@@ -3,7 +3,6 @@
  * against its schema whenever it is read (the database, the quick copy in localStorage, an
  * import); a damaged value reads as the default and never breaks the app.
  */
-import * as v from 'valibot';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -27,53 +26,71 @@ export const BUILT_IN_BREATHE_NOW = 'extended-exhale';
 /** The prefix of an own pattern's id where an exercise id is expected. */
 export const OWN_PREFIX = 'own:';
 
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
-const volume = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1));
-/** valibot's record takes an array too; a setting's record never is one. */
-const plainObject = v.custom<Record<string, unknown>>(
-	(value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-	'Invalid type: expected an object'
-);
-const perExercise = <T extends v.GenericSchema>(value: T) =>
-	v.pipe(plainObject, v.record(id, value), v.maxEntries(200));
+/** Whether an exercise id names an own pattern. */
+export function isOwnId(exerciseId: string): boolean {
+	return exerciseId.startsWith(OWN_PREFIX);
+}
 
-/** Every setting: its schema and its default. */
+/*
+ * Checks written by hand, not with the schema library: this module is read before the first
+ * breath of "breathe now", where every kilobyte counts. The export's schema uses the same
+ * checks (src/lib/storage/portable.ts).
+ */
+type Check = (value: unknown) => boolean;
+
+const oneOf =
+	(values: readonly unknown[]): Check =>
+	(value) =>
+		values.includes(value);
+const isBoolean: Check = (value) => typeof value === 'boolean';
+const between =
+	(min: number, max: number): Check =>
+	(value) =>
+		typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
+const text =
+	(max: number, min = 0): Check =>
+	(value) =>
+		typeof value === 'string' && value.length >= min && value.length <= max;
+const id = text(100, 1);
+/** A plain object (never an array) of at most `max` entries, each key and value checked. */
+const recordOf =
+	(key: Check, entry: Check, max: number): Check =>
+	(value) => {
+		if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+		const entries = Object.entries(value);
+		return entries.length <= max && entries.every(([k, item]) => key(k) && entry(item));
+	};
+const volume = between(0, 1);
+const perExercise = (entry: Check) => recordOf(id, entry, 200);
+
+/** Every setting: the check a stored value must pass, and its default. */
 export const SETTINGS = {
-	theme: { schema: v.picklist(THEMES), fallback: 'system' as Theme },
-	reducedMotion: { schema: v.picklist(MOTIONS), fallback: 'system' as Motion },
-	muted: { schema: v.boolean(), fallback: false as boolean },
+	theme: { valid: oneOf(THEMES), fallback: 'system' as Theme },
+	reducedMotion: { valid: oneOf(MOTIONS), fallback: 'system' as Motion },
+	muted: { valid: isBoolean, fallback: false as boolean },
 	/** Loudness of every sound the app makes, cues and background, 0 to 1. */
-	volume: { schema: volume, fallback: 0.8 as number },
-	cueSet: { schema: v.picklist(CUE_SETS), fallback: 'soft' as CueSet },
-	vibration: { schema: v.boolean(), fallback: true as boolean },
-	voiceOn: { schema: v.boolean(), fallback: true as boolean },
-	voiceRate: {
-		schema: v.pipe(v.number(), v.minValue(0.5), v.maxValue(1.5)),
-		fallback: 0.9 as number
-	},
+	volume: { valid: volume, fallback: 0.8 as number },
+	cueSet: { valid: oneOf(CUE_SETS), fallback: 'soft' as CueSet },
+	vibration: { valid: isBoolean, fallback: true as boolean },
+	voiceOn: { valid: isBoolean, fallback: true as boolean },
+	voiceRate: { valid: between(0.5, 1.5), fallback: 0.9 as number },
 	/** The voice chosen per language: an id from the device's voice list. */
 	voices: {
-		schema: v.pipe(plainObject, v.record(v.picklist(['nl', 'en']), id), v.maxEntries(2)),
+		valid: recordOf(oneOf(['nl', 'en']), id, 2),
 		fallback: {} as Partial<Record<'nl' | 'en', string>>
 	},
-	defaultMinutes: { schema: v.picklist(DEFAULT_LENGTHS), fallback: 0 as number },
+	defaultMinutes: { valid: oneOf(DEFAULT_LENGTHS), fallback: 0 as number },
 	/** A built-in breathing exercise's id, or `own:` and a pattern's id. */
-	breatheNow: { schema: id, fallback: BUILT_IN_BREATHE_NOW as string },
-	leadIn: { schema: v.picklist(LEAD_INS), fallback: 0 as LeadIn },
-	background: { schema: v.picklist(BACKGROUND_CHOICES), fallback: 'none' as BackgroundChoice },
-	backgroundVolume: { schema: volume, fallback: 0.4 as number },
-	country: { schema: v.picklist(['nl', 'be', 'other']), fallback: 'nl' as 'nl' | 'be' | 'other' },
+	breatheNow: { valid: id, fallback: BUILT_IN_BREATHE_NOW as string },
+	leadIn: { valid: oneOf(LEAD_INS), fallback: 0 as LeadIn },
+	background: { valid: oneOf(BACKGROUND_CHOICES), fallback: 'none' as BackgroundChoice },
+	backgroundVolume: { valid: volume, fallback: 0.4 as number },
+	country: { valid: oneOf(['nl', 'be', 'other']), fallback: 'nl' as 'nl' | 'be' | 'other' },
 	/** Per breathing exercise: run it with its holds (on unless switched off). */
-	holds: { schema: perExercise(v.boolean()), fallback: {} as Record<string, boolean> },
+	holds: { valid: perExercise(isBoolean), fallback: {} as Record<string, boolean> },
 	/** Per guided practice: the choices last made. */
 	choices: {
-		schema: perExercise(
-			v.pipe(
-				plainObject,
-				v.record(v.pipe(v.string(), v.maxLength(50)), v.pipe(v.string(), v.maxLength(50))),
-				v.maxEntries(10)
-			)
-		),
+		valid: perExercise(recordOf(text(50), text(50), 10)),
 		fallback: {} as Record<string, Record<string, string>>
 	}
 } as const;
@@ -89,13 +106,13 @@ export function isSettingKey(key: unknown): key is SettingKey {
 
 /** The stored value when it passes its schema; otherwise the default. */
 export function readSetting<K extends SettingKey>(key: K, stored: unknown): Settings[K] {
-	const { schema, fallback } = SETTINGS[key];
-	return (v.is(schema, stored) ? stored : structuredClone(fallback)) as Settings[K];
+	const { valid, fallback } = SETTINGS[key];
+	return (valid(stored) ? stored : structuredClone(fallback)) as Settings[K];
 }
 
 /** Whether a value may be stored under a key. */
 export function validSetting(key: SettingKey, value: unknown): boolean {
-	return v.is(SETTINGS[key].schema, value);
+	return SETTINGS[key].valid(value);
 }
 
 /** Every setting at its default. */

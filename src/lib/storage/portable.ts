@@ -204,7 +204,10 @@ const setting = v.variant('key', [
 	v.strictObject({ key: v.literal('streaks'), value: v.boolean() }),
 	// The app's settings (src/lib/settings/schema.ts), each value held to its own schema.
 	...APP_SETTING_KEYS.map((key) =>
-		v.strictObject({ key: v.literal(key), value: SETTINGS[key].schema as v.GenericSchema })
+		v.strictObject({
+			key: v.literal(key),
+			value: v.custom(SETTINGS[key].valid, `Invalid value: not a possible ${key} setting`)
+		})
 	)
 ]);
 const SETTING_KEYS: ReadonlySet<unknown> = new Set(
