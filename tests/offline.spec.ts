@@ -9,7 +9,17 @@ test.describe('Offline', () => {
 		await visitUntilOffline(page);
 		await context.setOffline(true);
 
-		for (const path of ['/', '/en', '/oefening/box', '/en/oefening/coherent', '/en/nu']) {
+		for (const path of [
+			'/',
+			'/en',
+			'/oefening/box',
+			'/en/oefening/coherent',
+			'/en/nu',
+			'/instellingen',
+			'/patronen',
+			'/en/patronen/bewerk',
+			'/patroon?code=1IAAMAc10.UnVzdA'
+		]) {
 			const response = await page.goto(path);
 			expect(response?.ok(), path).toBe(true);
 			await expect(page.locator('main h1, main h2').first(), path).toBeVisible();
