@@ -101,6 +101,14 @@ test.describe('Settings', () => {
 		await expect(page.getByText('Begint over 3')).toBeAttached();
 		await page.getByRole('button', { name: 'Nu beginnen' }).click();
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
+
+		// Guided practices too.
+		await page.goto('/oefening/body-scan-3');
+		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await expect(page.getByText('Begint over 3')).toBeAttached();
+		await expect(page.getByRole('button', { name: 'Nu beginnen' })).toBeFocused();
+		await page.getByRole('button', { name: 'Nu beginnen' }).click();
+		await expect(page.getByRole('button', { name: 'Volgende stap' })).toBeVisible();
 	});
 
 	test('a default length is where exercises start, and the language can be switched', async ({
