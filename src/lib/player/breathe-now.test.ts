@@ -28,7 +28,8 @@ async function fresh() {
 	return import('./breathe-now');
 }
 
-describe('what “breathe now” starts', () => {
+// Each test loads the modules afresh (and the messages with them): slow on a busy machine.
+describe('what “breathe now” starts', { timeout: 30_000 }, () => {
 	beforeEach(() => localStorage.clear());
 
 	it('is the built-in default when nothing was chosen', async () => {

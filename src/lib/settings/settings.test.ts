@@ -66,7 +66,7 @@ describe('reading a stored setting', () => {
 	});
 });
 
-describe('the settings of the app', () => {
+describe('the settings of the app', { timeout: 30_000 }, () => {
 	beforeEach(async () => {
 		localStorage.clear();
 		await getDb().settings.clear();
