@@ -1,5 +1,4 @@
 import { SvelteMap } from 'svelte/reactivity';
-import { validatePattern } from '../engine/own-pattern';
 
 /**
  * The names of the person's own patterns by id, for titles in the journal and lists (which
@@ -11,9 +10,13 @@ let loading: Promise<void> | undefined;
 
 /** Reads the names of every own pattern once (again after `forget`). */
 export function loadPatternNames(): Promise<void> {
-	loading ??= import('../storage')
-		.then((storage) => storage.patternStore().list())
-		.then((records) => {
+	// The rules load with the database, after the first frame: never among the bytes before it.
+	loading ??= Promise.all([import('../storage'), import('../engine/own-pattern')])
+		.then(async ([storage, { validatePattern }]) => ({
+			records: await storage.patternStore().list(),
+			validatePattern
+		}))
+		.then(({ records, validatePattern }) => {
 			patternNames.clear();
 			for (const record of records) {
 				const id = (record as { id?: unknown }).id;
