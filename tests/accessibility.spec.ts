@@ -10,7 +10,13 @@ test.describe('Accessibility', () => {
 		'/en/oefening/grounding-senses',
 		'/gegevens',
 		'/en/gegevens',
-		'/grens'
+		'/grens',
+		'/instellingen',
+		'/en/instellingen',
+		'/patronen',
+		'/en/patronen',
+		'/patronen/bewerk',
+		'/en/patronen/bewerk'
 	]) {
 		test(`axe finds no violations on ${path}`, async ({ page }) => {
 			await page.goto(path);
@@ -30,10 +36,21 @@ test.describe('Accessibility', () => {
 
 	test.describe('in dark mode', () => {
 		test.use({ colorScheme: 'dark' });
-		test('axe finds no violations on home, player, journal and data', async ({ page }) => {
+		test('axe finds no violations on home, player, journal, data, settings and own patterns', async ({
+			page
+		}) => {
 			await page.goto('/');
 			await expectNoAxeViolations(page);
-			for (const path of ['/dagboek', '/gegevens', '/programmas', '/programma?id=uit-de-band']) {
+			for (const path of [
+				'/dagboek',
+				'/gegevens',
+				'/instellingen',
+				'/patronen',
+				'/patronen/bewerk',
+				'/patroon?code=1IAAMAc10.UnVzdA',
+				'/programmas',
+				'/programma?id=uit-de-band'
+			]) {
 				await page.goto(path);
 				await expectNoAxeViolations(page);
 			}

@@ -16,7 +16,11 @@ test.describe('Offline', () => {
 			'/en/oefening/coherent',
 			'/en/nu',
 			'/programmas',
-			'/en/programma?id=fundament'
+			'/en/programma?id=fundament',
+			'/instellingen',
+			'/patronen',
+			'/en/patronen/bewerk',
+			'/patroon?code=1IAAMAc10.UnVzdA'
 		]) {
 			const response = await page.goto(path);
 			expect(response?.ok(), path).toBe(true);

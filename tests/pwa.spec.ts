@@ -74,6 +74,10 @@ test.describe('Security of the app itself', () => {
 			'/gegevens',
 			'/programmas',
 			'/programma?id=fundament',
+			'/instellingen',
+			'/patronen',
+			'/patronen/bewerk',
+			'/patroon',
 			'/en'
 		]) {
 			await page.goto(path);
@@ -119,6 +123,17 @@ test.describe('Security of the app itself', () => {
 		await page.clock.runFor(3000);
 		await page.getByRole('button', { name: 'Stop' }).click();
 		await page.getByRole('button', { name: 'Klaar' }).click();
+		// Settings (the tones are heard) and an own pattern, made and run.
+		await page.goto('/instellingen');
+		await page.getByRole('radio', { name: 'Hout' }).check({ force: true });
+		await page.getByRole('button', { name: 'Luister naar deze tonen' }).click();
+		await page.goto('/patronen/bewerk');
+		await page.getByLabel('Naam', { exact: true }).fill('Rust');
+		await page.getByRole('button', { name: 'Bewaren' }).click();
+		await page.getByRole('link', { name: 'Start Rust' }).click();
+		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await page.clock.runFor(3000);
+		await page.getByRole('button', { name: 'Stop' }).click();
 		// The journal with its charts, a session, and the data screen with a download.
 		await page.goto('/dagboek');
 		await page.getByRole('region', { name: 'Alle sessies' }).getByRole('link').first().click();

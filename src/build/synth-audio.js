@@ -458,6 +458,61 @@ function step() {
 }
 
 /**
+ * Two more cue sets a person may choose in the settings, at 8000 Hz (nothing in them is
+ * above 3 kHz) and short, so each set stays a few kilobytes: glass chimes that ring briefly,
+ * and dry wooden knocks. Inhale is higher than exhale in every set, as in the soft set.
+ */
+const SET_SAMPLE_RATE = 8000;
+
+/**
+ * A struck chime: a sine with two quiet inharmonic partials, dying away.
+ * @param {number} hz
+ * @param {number} seconds
+ * @param {number} db peak level
+ */
+function chime(hz, seconds, db) {
+	const out = buffer(seconds, SET_SAMPLE_RATE);
+	addGlide(
+		out,
+		hz,
+		hz,
+		[
+			{ ratio: 1, gain: 1, decay: seconds / 3 },
+			{ ratio: 2.4, gain: 0.12, decay: seconds / 8 },
+			{ ratio: 1, gain: 0.25, decay: seconds / 4, detune: 2 }
+		],
+		0,
+		SET_SAMPLE_RATE
+	);
+	envelope(out, 0.004, seconds / 3, undefined, SET_SAMPLE_RATE);
+	normalise(out, db);
+	return out;
+}
+
+/**
+ * A wooden knock: a low pitch falling fast with a hollow overtone, over in a tenth of a second.
+ * @param {number} hz
+ * @param {number} db peak level
+ */
+function knock(hz, db) {
+	const out = buffer(0.12, SET_SAMPLE_RATE);
+	addGlide(
+		out,
+		hz * 1.15,
+		hz,
+		[
+			{ ratio: 1, gain: 1, decay: 0.025 },
+			{ ratio: 2.7, gain: 0.25, decay: 0.01 }
+		],
+		0.02,
+		SET_SAMPLE_RATE
+	);
+	envelope(out, 0.002, 0.06, undefined, SET_SAMPLE_RATE);
+	normalise(out, db);
+	return out;
+}
+
+/**
  * @typedef {object} Sound
  * @property {string} name file name in `static/audio/`
  * @property {() => Float64Array} make
@@ -473,7 +528,23 @@ const SOUNDS = [
 	{ name: 'bell.wav', make: bell, rate: SAMPLE_RATE },
 	{ name: 'step.wav', make: step, rate: STEP_SAMPLE_RATE },
 	{ name: 'bg-brown.wav', make: brownNoise, rate: BG_SAMPLE_RATE },
-	{ name: 'bg-drone.wav', make: drone, rate: BG_SAMPLE_RATE }
+	{ name: 'bg-drone.wav', make: drone, rate: BG_SAMPLE_RATE },
+	{ name: 'chime-inhale.wav', make: () => chime(880, 0.4, CUE_PEAK_DB), rate: SET_SAMPLE_RATE },
+	{
+		name: 'chime-inhale-top.wav',
+		make: () => chime(1174.66, 0.25, CUE_PEAK_DB),
+		rate: SET_SAMPLE_RATE
+	},
+	{
+		name: 'chime-hold.wav',
+		make: () => chime(739.99, 0.25, SOFT_CUE_PEAK_DB),
+		rate: SET_SAMPLE_RATE
+	},
+	{ name: 'chime-exhale.wav', make: () => chime(587.33, 0.5, CUE_PEAK_DB), rate: SET_SAMPLE_RATE },
+	{ name: 'wood-inhale.wav', make: () => knock(700, CUE_PEAK_DB), rate: SET_SAMPLE_RATE },
+	{ name: 'wood-inhale-top.wav', make: () => knock(950, CUE_PEAK_DB), rate: SET_SAMPLE_RATE },
+	{ name: 'wood-hold.wav', make: () => knock(520, SOFT_CUE_PEAK_DB), rate: SET_SAMPLE_RATE },
+	{ name: 'wood-exhale.wav', make: () => knock(380, CUE_PEAK_DB), rate: SET_SAMPLE_RATE }
 ];
 
 mkdirSync(OUT_DIR, { recursive: true });

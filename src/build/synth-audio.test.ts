@@ -1,7 +1,7 @@
 // The background loops and the footstep written by `npm run gen:audio`
 // (src/build/synth-audio.js). They are read from static/audio, so a regenerated
 // file is checked as shipped.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const RATE = 8000;
@@ -219,5 +219,44 @@ describe('the footstep step.wav', () => {
 		for (let i = 1; i < n; i++) if ((x[i - 1] ?? 0) < 0 !== (x[i] ?? 0) < 0) crossings++;
 		// A sine of f Hz crosses zero 2f times a second.
 		expect(crossings / seconds / 2).toBeLessThan(300);
+	});
+});
+
+describe('the cue sets a person can choose', () => {
+	const sets = ['chime', 'wood'] as const;
+	const cues = ['inhale', 'inhale-top', 'hold', 'exhale'] as const;
+
+	it('each has every phase cue, and each set stays under 25 KB', () => {
+		for (const set of sets) {
+			const bytes = cues.reduce(
+				(sum, cue) =>
+					sum + statSync(new URL(`../../static/audio/${set}-${cue}.wav`, import.meta.url)).size,
+				0
+			);
+			expect(bytes, set).toBeLessThan(25 * 1024);
+		}
+	});
+
+	it('start and end in silence, so no cue clicks', () => {
+		for (const set of sets) {
+			for (const cue of cues) {
+				const { samples } = readSound(`${set}-${cue}.wav`);
+				expect(Math.abs(samples[0]!), `${set}-${cue}`).toBeLessThan(0.01);
+				expect(Math.abs(samples[samples.length - 1]!), `${set}-${cue}`).toBeLessThan(0.01);
+			}
+		}
+	});
+
+	it('tell breathing in from breathing out by pitch: in is higher', () => {
+		for (const set of sets) {
+			const zeroCrossings = (samples: Float64Array) =>
+				samples.reduce(
+					(n, x, i) => (i > 0 && Math.sign(x) !== Math.sign(samples[i - 1]!) ? n + 1 : n),
+					0
+				) / samples.length;
+			const inhale = readSound(`${set}-inhale.wav`).samples;
+			const exhale = readSound(`${set}-exhale.wav`).samples;
+			expect(zeroCrossings(inhale), set).toBeGreaterThan(zeroCrossings(exhale));
+		}
 	});
 });

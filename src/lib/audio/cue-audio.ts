@@ -1,4 +1,5 @@
 import { Howl, Howler } from 'howler';
+import type { CueSet } from '../settings/schema';
 
 /** The sounds Rustpunt plays, synthesised by src/build/synth-audio.js. */
 export type CueSound = 'inhale' | 'inhale-top' | 'hold' | 'exhale' | 'bell' | 'step';
@@ -20,9 +21,14 @@ const LOOP_FADE_S = 1.5;
 /** A cue may sound this late (a slow start, a context just resumed); later, it is skipped. */
 export const LATE_TOLERANCE_MS = 300;
 
-/** The URL of a cue sound (precached by the service worker). */
-export function soundUrl(sound: CueSound): string {
-	return `/audio/${sound}.wav`;
+/** The cues a cue set replaces; the bell and the footstep are the same in every set. */
+const SET_SOUNDS: readonly CueSound[] = ['inhale', 'inhale-top', 'hold', 'exhale'];
+
+/** The URL of a cue sound in a cue set (precached by the service worker). */
+export function soundUrl(sound: CueSound, set: CueSet = 'soft'): string {
+	return set === 'soft' || !SET_SOUNDS.includes(sound)
+		? `/audio/${sound}.wav`
+		: `/audio/${set}-${sound}.wav`;
 }
 
 /**
@@ -41,6 +47,8 @@ export class CueAudio {
 	#loop: { source: AudioBufferSourceNode; gain: GainNode; sound: BackgroundSound } | null = null;
 	#loopVolume = 0.5;
 	#loopWanted: BackgroundSound | null = null;
+	#set: CueSet = 'soft';
+	#setWanted: CueSet = 'soft';
 
 	constructor() {
 		Howler.autoSuspend = false;
@@ -88,6 +96,33 @@ export class CueAudio {
 	/** Mutes or unmutes everything. */
 	setMuted(muted: boolean): void {
 		Howler.mute(muted);
+	}
+
+	/** The loudness of everything, cues and background alike (0 to 1). */
+	setVolume(volume: number): void {
+		Howler.volume(clampVolume(volume));
+	}
+
+	/**
+	 * Switches to another set of cue sounds; the current set plays until the new one is
+	 * decoded, so a cue is never missing. Resolves when the chosen set is in use.
+	 */
+	async setCueSet(set: CueSet): Promise<void> {
+		this.#setWanted = set;
+		await this.#ready;
+		const ctx = Howler.usingWebAudio ? Howler.ctx : undefined;
+		if (set === this.#set || !ctx) return;
+		const decoded = await Promise.all(
+			SET_SOUNDS.map(async (sound) => {
+				const response = await fetch(soundUrl(sound, set));
+				if (!response.ok) throw new Error(`Could not load ${soundUrl(sound, set)}`);
+				return [sound, await ctx.decodeAudioData(await response.arrayBuffer())] as const;
+			})
+		);
+		// Another set was chosen meanwhile: that call puts its own in.
+		if (this.#setWanted !== set) return;
+		for (const [sound, buffer] of decoded) this.#buffers.set(sound, buffer);
+		this.#set = set;
 	}
 
 	/**

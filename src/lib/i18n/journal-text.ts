@@ -1,5 +1,7 @@
 import { findExercise } from '../content/catalogue';
 import { localized } from './text';
+import { patternNames } from '../player/pattern-names.svelte';
+import { isOwnId, OWN_PREFIX } from '../settings/schema';
 import { dayKeyStart, localDayKey, addLocalDays } from '../journal/days';
 import type { CsvLabels, ImportProblem } from '../storage/portable';
 import {
@@ -16,6 +18,10 @@ export function exerciseTitle(exerciseId: string): string {
 	if (exerciseId === BOUNDARY_SOLO_ID) return m.boundary_title();
 	if (exerciseId === BOUNDARY_TOGETHER_ID) {
 		return `${m.boundary_title()} (${m.together_title().toLocaleLowerCase(intlLocale())})`;
+	}
+	// An own pattern by its name; once deleted, by what kind of exercise it was.
+	if (isOwnId(exerciseId)) {
+		return patternNames.get(exerciseId.slice(OWN_PREFIX.length)) ?? m.pattern_fallback_title();
 	}
 	const exercise = findExercise(exerciseId);
 	return exercise ? localized(exercise.title) : exerciseId;

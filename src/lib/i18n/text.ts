@@ -68,9 +68,14 @@ export function formatWhen(epochMs: number, nowMs = Date.now()): string {
 }
 
 /** The session lengths as choices: "1 min", "3 min", ... */
-export function lengthOptions(): { value: number; label: string }[] {
-	return SESSION_MINUTES.map((minutes) => ({
-		value: minutes,
-		label: m.length_minutes({ minutes: String(minutes) })
-	}));
+export function lengthOptions(include?: number): { value: number; label: string }[] {
+	const lengths: number[] = [...SESSION_MINUTES];
+	// An own pattern's own length is offered too.
+	if (include !== undefined && !lengths.includes(include)) lengths.push(include);
+	return lengths
+		.sort((a, b) => a - b)
+		.map((minutes) => ({
+			value: minutes,
+			label: m.length_minutes({ minutes: String(minutes) })
+		}));
 }

@@ -1,31 +1,33 @@
-import { defaultCountry, isCountry, type Country } from '../safety/crisis-lines';
+import { prefersReducedMotion } from 'svelte/motion';
+import { defaultCountry, type Country } from '../safety/crisis-lines';
+import {
+	defaultSettings,
+	fromLegacy,
+	isLegacyKey,
+	OWN_PREFIX,
+	readSetting,
+	SETTING_KEYS,
+	validSetting,
+	type BackgroundChoice,
+	type SettingKey,
+	type Settings
+} from '../settings/schema';
+
+export { BACKGROUND_CHOICES, VOICE_RATES, type BackgroundChoice } from '../settings/schema';
 
 /** Every key Rustpunt keeps in localStorage starts with this. */
 const PREFIX = 'rustpunt:';
-const MUTED_KEY = 'rustpunt:muted';
-const HOLDS_KEY = 'rustpunt:holds:';
-const COUNTRY_KEY = 'rustpunt:country';
-const VOICE_KEY = 'rustpunt:voice';
-const VOICE_RATE_KEY = 'rustpunt:voice-rate';
-const VOICE_ID_KEY = 'rustpunt:voice-id:';
-const BACKGROUND_KEY = 'rustpunt:background';
-const BACKGROUND_VOLUME_KEY = 'rustpunt:background-volume';
-const CHOICES_KEY = 'rustpunt:choices:';
+/**
+ * A quick copy of the settings, read synchronously before the first frame (theme, motion,
+ * lead-in, what "breathe now" starts). The database is the source of truth.
+ */
+export const MIRROR_KEY = 'rustpunt:settings';
+/** The share code of the own pattern "breathe now" starts, so it starts without the database. */
+const BREATHE_NOW_CODE_KEY = 'rustpunt:breathe-now-code';
+/** Copies, not choices: they never travel in an export. */
+const CACHE_KEYS: ReadonlySet<string> = new Set([MIRROR_KEY, BREATHE_NOW_CODE_KEY]);
 
-/** Speaking rates offered for spoken guidance. */
-export const VOICE_RATES = [0.8, 0.9, 1] as const;
-/** Background sounds a guided practice may play; 'none' is silence. */
-export const BACKGROUND_CHOICES = ['none', 'brown', 'drone'] as const;
-export type BackgroundChoice = (typeof BACKGROUND_CHOICES)[number];
-
-/** A stored number within bounds, or the fallback when it is missing or damaged. */
-function readNumber(key: string, fallback: number, min: number, max: number): number {
-	const raw = read(key);
-	const value = raw === null ? Number.NaN : Number(raw);
-	return Number.isFinite(value) && value >= min && value <= max ? value : fallback;
-}
-
-/** Reads a stored choice; blocked storage (private mode, policies) reads as nothing. */
+/** Reads a stored text; blocked storage (private mode, policies) reads as nothing. */
 function read(key: string): string | null {
 	try {
 		return typeof localStorage === 'undefined' ? null : localStorage.getItem(key);
@@ -34,179 +36,296 @@ function read(key: string): string | null {
 	}
 }
 
-/** The keys of Rustpunt's own entries in localStorage. */
-function storedKeys(): string[] {
-	try {
-		if (typeof localStorage === 'undefined') return [];
-		return Object.keys(localStorage).filter((key) => key.startsWith(PREFIX));
-	} catch {
-		return [];
-	}
-}
-
 function write(key: string, value: string): void {
 	try {
 		localStorage.setItem(key, value);
 	} catch {
-		// Private mode or full storage: the choice lasts for this visit.
+		// Private mode or full storage: the database still has it.
 	}
 }
 
-/** Small preferences read before the first frame, kept in localStorage. */
+function remove(key: string): void {
+	try {
+		localStorage.removeItem(key);
+	} catch {
+		// Blocked storage holds nothing to remove.
+	}
+}
+
+/** Rustpunt's own entries in localStorage, key and text. */
+function storedEntries(): Record<string, string> {
+	const entries: Record<string, string> = {};
+	try {
+		if (typeof localStorage === 'undefined') return entries;
+		for (const key of Object.keys(localStorage)) {
+			const value = key.startsWith(PREFIX) ? localStorage.getItem(key) : null;
+			if (value !== null) entries[key] = value;
+		}
+	} catch {
+		// Blocked storage: nothing stored.
+	}
+	return entries;
+}
+
+function parseMirror(): Record<string, unknown> {
+	try {
+		const parsed: unknown = JSON.parse(read(MIRROR_KEY) ?? '{}');
+		return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+	} catch {
+		return {};
+	}
+}
+
+/**
+ * The person's settings. Kept in the database; a copy in localStorage makes them available
+ * before the first frame. Reading either checks every value (a damaged one is the default).
+ * Settings kept in localStorage by older versions are moved into the database, losing nothing.
+ */
 class Preferences {
-	#muted = $state(false);
-	#country = $state<Country>('nl');
-	#voiceOn = $state(true);
-	#voiceRate = $state(0.9);
-	#background = $state<BackgroundChoice>('none');
-	#backgroundVolume = $state(0.4);
+	#values = $state<Settings>(defaultSettings());
+	#loading: Promise<void> | undefined;
+	/** Keys changed while the database was being read: the person's change wins. */
+	#changed = new Set<SettingKey>();
 
 	constructor() {
-		this.#load();
+		this.#fromMirror();
+		this.#applyToPage();
 	}
 
-	/** Reads every preference from storage (at start, and after an import or a wipe). */
-	#load(): void {
-		this.#muted = read(MUTED_KEY) === 'true';
-		const country = read(COUNTRY_KEY);
-		if (isCountry(country)) this.#country = country;
-		else if (typeof navigator !== 'undefined') this.#country = defaultCountry(navigator.languages);
-		this.#voiceOn = read(VOICE_KEY) !== 'false';
-		this.#voiceRate = readNumber(VOICE_RATE_KEY, 0.9, 0.5, 1.5);
-		const background = read(BACKGROUND_KEY);
-		this.#background = (BACKGROUND_CHOICES as readonly unknown[]).includes(background)
-			? (background as BackgroundChoice)
-			: 'none';
-		this.#backgroundVolume = readNumber(BACKGROUND_VOLUME_KEY, 0.4, 0, 1);
-	}
-
-	/** Every stored preference as key and text, for an export. */
-	snapshot(): Record<string, string> {
-		const values: Record<string, string> = {};
-		for (const key of storedKeys()) {
-			const value = read(key);
-			if (value !== null) values[key] = value;
+	/** Synchronous start: the quick copy, then any older localStorage values, then defaults. */
+	#fromMirror(): void {
+		const mirror = parseMirror();
+		const legacy = fromLegacy(storedEntries());
+		const values = defaultSettings();
+		for (const key of SETTING_KEYS) {
+			if (Object.hasOwn(mirror, key)) assign(values, key, readSetting(key, mirror[key]));
+			else if (Object.hasOwn(legacy, key)) assign(values, key, legacy[key]);
 		}
-		return values;
+		const chosen = Object.hasOwn(mirror, 'country') || Object.hasOwn(legacy, 'country');
+		if (!chosen && typeof navigator !== 'undefined') {
+			values.country = defaultCountry(navigator.languages);
+		}
+		this.#values = values;
 	}
 
 	/**
-	 * Writes preferences from an import (validated before) and reads them all again; each is
-	 * still checked when read, so a strange value falls back to the default.
+	 * Reads the settings from the database, the source of truth, once; moves older values in
+	 * from localStorage and refreshes the quick copy. Resolves when the screen shows them.
 	 */
-	restore(values: Record<string, string>): void {
-		for (const [key, value] of Object.entries(values)) {
-			if (key.startsWith(PREFIX)) write(key, value);
-		}
-		this.#load();
+	load(): Promise<void> {
+		this.#loading ??= this.#fromDatabase().catch((error: unknown) => {
+			console.error('Settings could not be read; the quick copy is used', error);
+		});
+		return this.#loading;
 	}
 
-	/** Forgets every preference (delete all my data). */
-	clear(): void {
-		for (const key of storedKeys()) {
-			try {
-				localStorage.removeItem(key);
-			} catch {
-				// Blocked storage holds nothing to clear.
-			}
+	async #fromDatabase(): Promise<void> {
+		const storage = await import('../storage');
+		const stored = await storage.settingsStore().read(SETTING_KEYS);
+		const legacyEntries = storedEntries();
+		const legacy = fromLegacy(legacyEntries);
+		const mirror = parseMirror();
+		const values = $state.snapshot(this.#values) as Settings;
+		// What the database lacks comes from the older keys or the quick copy, and is saved.
+		const moving: Partial<Record<SettingKey, unknown>> = {};
+		for (const key of SETTING_KEYS) {
+			if (this.#changed.has(key)) continue;
+			if (stored.has(key)) assign(values, key, readSetting(key, stored.get(key)));
+			else if (Object.hasOwn(legacy, key)) moving[key] = legacy[key];
+			else if (Object.hasOwn(mirror, key)) moving[key] = values[key];
 		}
-		this.#load();
+		Object.assign(values, moving);
+		await storage.settingsStore().write(moving);
+		// Only once they are safely in the database are the old keys removed.
+		for (const key of Object.keys(legacyEntries)) if (isLegacyKey(key)) remove(key);
+		for (const key of this.#changed) assign(values, key, $state.snapshot(this.#values[key]));
+		this.#values = values;
+		this.#saveMirror();
+		this.#applyToPage();
+		await this.#refreshBreatheNow(storage);
+	}
+
+	/** Keeps the quick copy of an own "breathe now" pattern in step with the database. */
+	async #refreshBreatheNow(storage: typeof import('../storage')): Promise<void> {
+		const chosen = this.#values.breatheNow;
+		if (!chosen.startsWith(OWN_PREFIX)) {
+			remove(BREATHE_NOW_CODE_KEY);
+			return;
+		}
+		const { validatePattern, encodeShareCode } = await import('../engine/own-pattern');
+		const check = validatePattern(
+			await storage.patternStore().get(chosen.slice(OWN_PREFIX.length))
+		);
+		if (check.ok) write(BREATHE_NOW_CODE_KEY, encodeShareCode(check.pattern));
+		else remove(BREATHE_NOW_CODE_KEY);
+	}
+
+	/** The share code of the own pattern "breathe now" starts, when that is one. */
+	get breatheNowCode(): string | null {
+		return this.#values.breatheNow.startsWith(OWN_PREFIX) ? read(BREATHE_NOW_CODE_KEY) : null;
+	}
+
+	/** Makes "breathe now" start this exercise (an own pattern brings its share code along). */
+	setBreatheNow(exerciseId: string, code?: string): void {
+		if (code) write(BREATHE_NOW_CODE_KEY, code);
+		else remove(BREATHE_NOW_CODE_KEY);
+		this.set('breatheNow', exerciseId);
+	}
+
+	/** One setting's value. */
+	get<K extends SettingKey>(key: K): Settings[K] {
+		return this.#values[key];
+	}
+
+	/** Changes one setting: at once on screen and in the quick copy, then in the database. */
+	set<K extends SettingKey>(key: K, value: Settings[K]): void {
+		if (!validSetting(key, value)) return;
+		this.#values[key] = value;
+		this.#changed.add(key);
+		this.#saveMirror();
+		this.#applyToPage();
+		const snapshot = $state.snapshot(this.#values[key]);
+		void this.load()
+			.then(() => import('../storage'))
+			.then((storage) => storage.settingsStore().write({ [key]: snapshot }))
+			.catch((error: unknown) => console.error('A setting could not be saved', error));
+	}
+
+	#saveMirror(): void {
+		write(MIRROR_KEY, JSON.stringify($state.snapshot(this.#values)));
+	}
+
+	/** Theme and motion as attributes on <html>, the way src/app.html sets them at first paint. */
+	#applyToPage(): void {
+		if (typeof document === 'undefined') return;
+		const root = document.documentElement;
+		const { theme, reducedMotion } = this.#values;
+		if (theme === 'system') root.removeAttribute('data-theme');
+		else root.setAttribute('data-theme', theme);
+		if (reducedMotion === 'reduce') root.setAttribute('data-motion', 'reduce');
+		else root.removeAttribute('data-motion');
+	}
+
+	/** Whether motion is kept still: forced in the settings, or asked for by the phone. */
+	get reduceMotion(): boolean {
+		return this.#values.reducedMotion === 'reduce' || prefersReducedMotion.current;
+	}
+
+	/** localStorage choices that are not settings (the language), for an export. */
+	snapshot(): Record<string, string> {
+		return Object.fromEntries(
+			Object.entries(storedEntries()).filter(([key]) => !CACHE_KEYS.has(key))
+		);
+	}
+
+	/**
+	 * After an import: writes the file's localStorage choices (validated before) and reads the
+	 * settings again, the database first; older-style values fill only what it lacks.
+	 */
+	restore(values: Record<string, string>): Promise<void> {
+		for (const [key, value] of Object.entries(values)) {
+			if (key.startsWith(PREFIX) && !CACHE_KEYS.has(key)) write(key, value);
+		}
+		this.#changed.clear();
+		this.#loading = undefined;
+		return this.load();
+	}
+
+	/** Forgets every setting (delete all my data; the database is emptied by the caller). */
+	clear(): void {
+		for (const key of Object.keys(storedEntries())) remove(key);
+		this.#changed.clear();
+		this.#loading = undefined;
+		this.#fromMirror();
+		this.#applyToPage();
 	}
 
 	/** Which country's crisis lines to show first. */
 	get country(): Country {
-		return this.#country;
+		return this.#values.country;
 	}
 
 	set country(value: Country) {
-		this.#country = value;
-		write(COUNTRY_KEY, value);
+		this.set('country', value);
 	}
 
 	get muted(): boolean {
-		return this.#muted;
+		return this.#values.muted;
 	}
 
 	set muted(value: boolean) {
-		this.#muted = value;
-		write(MUTED_KEY, String(value));
+		this.set('muted', value);
 	}
 
 	/** Whether guided practices are spoken aloud (when the device has a voice). */
 	get voiceOn(): boolean {
-		return this.#voiceOn;
+		return this.#values.voiceOn;
 	}
 
 	set voiceOn(value: boolean) {
-		this.#voiceOn = value;
-		write(VOICE_KEY, String(value));
+		this.set('voiceOn', value);
 	}
 
 	/** How fast the voice speaks (1 is the device's normal rate). */
 	get voiceRate(): number {
-		return this.#voiceRate;
+		return this.#values.voiceRate;
 	}
 
 	set voiceRate(value: number) {
-		if (!Number.isFinite(value) || value < 0.5 || value > 1.5) return;
-		this.#voiceRate = value;
-		write(VOICE_RATE_KEY, String(value));
+		this.set('voiceRate', value);
 	}
 
 	/** The voice chosen for a language, if any (an id from the device's voice list). */
 	voiceFor(locale: string): string | undefined {
-		return read(VOICE_ID_KEY + locale) ?? undefined;
+		return (this.#values.voices as Record<string, string>)[locale];
 	}
 
 	/** Remembers the voice for a language. */
 	setVoiceFor(locale: string, voiceId: string): void {
-		write(VOICE_ID_KEY + locale, voiceId);
+		this.set('voices', { ...$state.snapshot(this.#values.voices), [locale]: voiceId });
 	}
 
 	/** The quiet sound under guided practices. */
 	get background(): BackgroundChoice {
-		return this.#background;
+		return this.#values.background;
 	}
 
 	set background(value: BackgroundChoice) {
-		this.#background = value;
-		write(BACKGROUND_KEY, value);
+		this.set('background', value);
 	}
 
 	/** Its volume, 0 to 1. */
 	get backgroundVolume(): number {
-		return this.#backgroundVolume;
+		return this.#values.backgroundVolume;
 	}
 
 	set backgroundVolume(value: number) {
-		if (!Number.isFinite(value)) return;
-		this.#backgroundVolume = Math.min(1, Math.max(0, value));
-		write(BACKGROUND_VOLUME_KEY, String(this.#backgroundVolume));
+		if (Number.isFinite(value)) this.set('backgroundVolume', Math.min(1, Math.max(0, value)));
 	}
 
 	/** The choices last made for a guided practice (validated by the caller). */
 	choicesFor(exerciseId: string): unknown {
-		try {
-			return JSON.parse(read(CHOICES_KEY + exerciseId) ?? 'null');
-		} catch {
-			return null;
-		}
+		return this.#values.choices[exerciseId] ?? null;
 	}
 
 	/** Remembers the choices made for a guided practice. */
 	setChoices(exerciseId: string, choices: Record<string, string>): void {
-		write(CHOICES_KEY + exerciseId, JSON.stringify(choices));
+		this.set('choices', { ...$state.snapshot(this.#values.choices), [exerciseId]: choices });
 	}
 
 	/** Whether this exercise runs with its holds; on unless the person switched them off. */
 	holdsFor(exerciseId: string): boolean {
-		return read(HOLDS_KEY + exerciseId) !== 'false';
+		return this.#values.holds[exerciseId] !== false;
 	}
 
 	/** Remembers the holds choice for one exercise. */
 	setHolds(exerciseId: string, on: boolean): void {
-		write(HOLDS_KEY + exerciseId, String(on));
+		this.set('holds', { ...$state.snapshot(this.#values.holds), [exerciseId]: on });
 	}
+}
+
+function assign<K extends SettingKey>(values: Settings, key: K, value: unknown): void {
+	values[key] = value as Settings[K];
 }
 
 export const preferences = new Preferences();

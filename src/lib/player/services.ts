@@ -21,6 +21,7 @@ let sessions: Promise<SessionStore> | undefined;
 export function loadAudio(): Promise<CueAudio> {
 	audio ??= import('../audio/cue-audio').then((m) => {
 		loadedAudio = new m.CueAudio();
+		applySoundSettings();
 		return loadedAudio;
 	});
 	return audio;
@@ -88,4 +89,14 @@ export function toggleMuted(): void {
 	preferences.muted = !preferences.muted;
 	loadedAudio?.setMuted(preferences.muted);
 	loadedAudio?.unlock();
+}
+
+/** Applies sound on or off, the volume and the cue set to the audio, once it is loaded. */
+export function applySoundSettings(): void {
+	if (!loadedAudio) return;
+	loadedAudio.setMuted(preferences.muted);
+	loadedAudio.setVolume(preferences.get('volume'));
+	void loadedAudio
+		.setCueSet(preferences.get('cueSet'))
+		.catch((error: unknown) => console.error('The chosen cue sounds could not be loaded', error));
 }

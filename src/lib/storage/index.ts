@@ -2,14 +2,19 @@ import { getDb } from './db';
 import { JournalStore } from './journal-store';
 import { askToKeepDataOnce } from './persistence';
 import { ProgrammeStore } from './programme-store';
+import { PatternStore } from './pattern-store';
 import { SessionStore } from './session-store';
+import { SettingsStore } from './settings-store';
 import { UrgeStore } from './urge-store';
 
 export type { NoticedEntry, SessionDetails, SessionRecord, StoredSessionStatus } from './sessions';
 export { JournalStore, type JournalCursor, type JournalPage } from './journal-store';
 export { ProgrammeStore, type DayCompletion } from './programme-store';
 export type { ProgrammeDayRecord, ProgrammeRecord } from './programmes';
+export { PatternStore } from './pattern-store';
+export type { PatternRecord } from './patterns';
 export { SessionStore } from './session-store';
+export { SettingsStore } from './settings-store';
 export type { JournalSettings } from './settings';
 export { UrgeStore } from './urge-store';
 export type { ContactAnswer, InsteadChoice, UrgeRecord } from './urges';
@@ -45,4 +50,20 @@ let programmes: ProgrammeStore | undefined;
 export function programmeStore(): ProgrammeStore {
 	programmes ??= new ProgrammeStore(getDb());
 	return programmes;
+}
+
+let settings: SettingsStore | undefined;
+
+/** The app's settings in the database. */
+export function settingsStore(): SettingsStore {
+	settings ??= new SettingsStore(getDb());
+	return settings;
+}
+
+let patterns: PatternStore | undefined;
+
+/** The person's own breathing patterns. */
+export function patternStore(): PatternStore {
+	patterns ??= new PatternStore(getDb());
+	return patterns;
 }

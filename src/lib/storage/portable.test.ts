@@ -307,6 +307,35 @@ describe('export and import', () => {
 		expect(leftOut).toBe(0);
 	});
 
+	it('carries the app settings out and back in, and refuses a file with a damaged one', async () => {
+		const settings = [
+			{ key: 'theme', value: 'dark' },
+			{ key: 'volume', value: 0.35 },
+			{ key: 'cueSet', value: 'wood' },
+			{ key: 'leadIn', value: 5 },
+			{ key: 'breatheNow', value: 'own:p1' },
+			{ key: 'holds', value: { box: false } }
+		];
+		await db.settings.bulkPut([...settings, { key: 'lock', value: 'secret' }]);
+		const { file } = await exportAll(db, {}, at(13, 12));
+		expect(file.settings).toEqual(expect.arrayContaining(settings));
+		expect(file.settings).toHaveLength(settings.length);
+		await deleteAllData(db);
+
+		expect(await importText(exportJson(file))).toMatchObject({ ok: true });
+		expect(await db.settings.get('theme')).toEqual({ key: 'theme', value: 'dark' });
+
+		for (const damaged of [
+			{ key: 'theme', value: 'purple' },
+			{ key: 'volume', value: 3 },
+			{ key: 'leadIn', value: 4 },
+			{ key: 'vibration', value: 'yes' }
+		]) {
+			const bad = parseImport(JSON.stringify({ ...file, settings: [damaged] }));
+			expect(bad).toMatchObject({ ok: false, problem: { code: 'invalid' } });
+		}
+	});
+
 	it('leaves whether the browser was asked to keep data as it was on this phone after an import', async () => {
 		await fill();
 		const text = await exportText();
@@ -526,7 +555,7 @@ describe('refusing a bad file', () => {
 					...validData(),
 					settings: [
 						{ key: 'streaks', value: true },
-						{ key: 'theme', value: 'dark' }
+						{ key: 'fontFamily', value: 'serif' }
 					]
 				}),
 			{ code: 'invalid', path: 'settings[1].key', reason: expect.any(String) }

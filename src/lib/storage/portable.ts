@@ -6,6 +6,7 @@
 import type { IndexableType } from 'dexie';
 import * as v from 'valibot';
 import { isDayKey, localDayKey } from '../journal/days';
+import { SETTINGS, SETTING_KEYS as APP_SETTING_KEYS } from '../settings/schema';
 import type { RustpuntDb } from './db';
 import { isSessionRecord, type SessionRecord, type StoredSessionStatus } from './sessions';
 import { MAX_TEXT_LENGTH } from './urges';
@@ -201,7 +202,14 @@ const programmeDay = (exportedAt: number) =>
  */
 const setting = v.variant('key', [
 	v.strictObject({ key: v.literal('streaks'), value: v.boolean() }),
-	v.strictObject({ key: v.literal('currentProgramme'), value: id })
+	v.strictObject({ key: v.literal('currentProgramme'), value: id }),
+	// The app's settings (src/lib/settings/schema.ts), each value held to its own schema.
+	...APP_SETTING_KEYS.map((key) =>
+		v.strictObject({
+			key: v.literal(key),
+			value: v.custom(SETTINGS[key].valid, `Invalid value: not a possible ${key} setting`)
+		})
+	)
 ]);
 const SETTING_KEYS: ReadonlySet<unknown> = new Set(
 	setting.options.map((option) => option.entries.key.literal)

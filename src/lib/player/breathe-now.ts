@@ -1,0 +1,66 @@
+import { findExercise } from '../content/catalogue';
+import type { BreathingExercise } from '../content/load';
+import { SESSION_MINUTES } from '../content/lengths';
+import { BUILT_IN_BREATHE_NOW, isOwnId, OWN_PREFIX } from '../settings/schema';
+import { preferences } from './preferences.svelte';
+
+/** What "breathe now" starts: a built-in exercise at once, or an own pattern to be read. */
+export type BreatheNowChoice =
+	| { kind: 'built-in'; exercise: BreathingExercise }
+	| { kind: 'own'; patternId: string; code: string; fallback: BreathingExercise };
+
+/** The built-in exercise "breathe now" starts when nothing else is chosen (or usable). */
+export function builtInBreatheNow(): BreathingExercise {
+	const exercise = findExercise(BUILT_IN_BREATHE_NOW);
+	if (exercise?.kind !== 'breathing') throw new Error('The default breathing exercise is missing');
+	return exercise;
+}
+
+/**
+ * What "breathe now" starts, decided synchronously without the database: the chosen built-in
+ * exercise, or the chosen own pattern from its quick copy (its share code). Anything missing
+ * starts the built-in default.
+ */
+export function breatheNowChoice(): BreatheNowChoice {
+	const chosen = preferences.get('breatheNow');
+	const code = preferences.breatheNowCode;
+	if (isOwnId(chosen) && code) {
+		return {
+			kind: 'own',
+			patternId: chosen.slice(OWN_PREFIX.length),
+			code,
+			fallback: builtInBreatheNow()
+		};
+	}
+	const builtIn = findExercise(chosen);
+	return {
+		kind: 'built-in',
+		exercise: builtIn?.kind === 'breathing' ? builtIn : builtInBreatheNow()
+	};
+}
+
+/**
+ * The own pattern "breathe now" starts, checked by the same rules as the editor; the pattern
+ * code loads only for those who chose one, so the built-in start carries none of it. A code
+ * that fails the rules starts the built-in default.
+ */
+export async function ownBreatheNow(
+	choice: Extract<BreatheNowChoice, { kind: 'own' }>
+): Promise<BreathingExercise> {
+	const [{ decodeShareCode }, { ownExercise }] = await Promise.all([
+		import('../engine/own-pattern'),
+		import('../i18n/own-exercise')
+	]);
+	const check = decodeShareCode(choice.code);
+	return check.ok ? ownExercise(choice.patternId, check.pattern) : choice.fallback;
+}
+
+/**
+ * The minutes an exercise starts with: an own pattern's own length, else the default length
+ * from the settings, else the exercise's own suggestion.
+ */
+export function startMinutes(exercise: BreathingExercise): number {
+	if (isOwnId(exercise.id)) return exercise.defaultMinutes;
+	const chosen = preferences.get('defaultMinutes');
+	return (SESSION_MINUTES as readonly number[]).includes(chosen) ? chosen : exercise.defaultMinutes;
+}
