@@ -3,20 +3,30 @@ import { JournalStore } from './journal-store';
 import { askToKeepDataOnce } from './persistence';
 import { SessionStore } from './session-store';
 import { UrgeStore } from './urge-store';
+import { Vault } from './vault';
 
 export type { NoticedEntry, SessionDetails, SessionRecord, StoredSessionStatus } from './sessions';
 export { JournalStore, type JournalCursor, type JournalPage } from './journal-store';
 export { SessionStore } from './session-store';
 export type { JournalSettings } from './settings';
 export { UrgeStore } from './urge-store';
+export { Vault, type UnlockResult } from './vault';
 export type { ContactAnswer, InsteadChoice, UrgeRecord } from './urges';
+
+let vaultInstance: Vault | undefined;
+
+/** The app lock; every store seals and opens private text through it. */
+export function vault(): Vault {
+	vaultInstance ??= new Vault(getDb());
+	return vaultInstance;
+}
 
 let store: SessionStore | undefined;
 
 /** The app's session store on the device's database. */
 export function sessionStore(): SessionStore {
 	// The first completed session is the moment to ask the browser to keep the data.
-	store ??= new SessionStore(getDb(), () => askToKeepDataOnce(journalStore()));
+	store ??= new SessionStore(getDb(), () => askToKeepDataOnce(journalStore()), vault());
 	return store;
 }
 
@@ -24,7 +34,7 @@ let urges: UrgeStore | undefined;
 
 /** The app's store of urge moments and the reality list. */
 export function urgeStore(): UrgeStore {
-	urges ??= new UrgeStore(getDb());
+	urges ??= new UrgeStore(getDb(), vault());
 	return urges;
 }
 
@@ -32,6 +42,6 @@ let journal: JournalStore | undefined;
 
 /** The app's reader of the journal (pages, ranges, notes, journal settings). */
 export function journalStore(): JournalStore {
-	journal ??= new JournalStore(getDb());
+	journal ??= new JournalStore(getDb(), vault());
 	return journal;
 }
