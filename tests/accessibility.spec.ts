@@ -14,6 +14,8 @@ test.describe('Accessibility', () => {
 	]) {
 		test(`axe finds no violations on ${path}`, async ({ page }) => {
 			await page.goto(path);
+			// The page shows once the app has read whether it is locked.
+			await expect(page.getByRole('heading', { level: 1 })).toBeAttached();
 			await expectNoAxeViolations(page);
 		});
 	}

@@ -1,8 +1,8 @@
-import { addLocalDays, dayKeyStart, localDayKey } from '../journal/days';
+import { addLocalDays, dayKeyStart, isDayKey, localDayKey } from '../journal/days';
 import type { RustpuntDb } from './db';
 import { mapSessionText, PLAIN_TEXT, type PrivateTextCodec } from './private-text';
 import { BOUNDARY_SOLO_ID, isSessionRecord, type SessionRecord } from './sessions';
-import { DEFAULT_JOURNAL_SETTINGS, type JournalSettings } from './settings';
+import { DEFAULT_JOURNAL_SETTINGS, NO_CONTACT_KEY, type JournalSettings } from './settings';
 import { MAX_TEXT_LENGTH } from './urges';
 
 /** Where a page of the journal ended: the next page starts after this session. */
@@ -160,6 +160,19 @@ export class JournalStore {
 			}
 		}
 		return settings;
+	}
+
+	/** The local day the no-contact count starts on, when the person turned it on. */
+	async noContactStart(): Promise<string | undefined> {
+		const row = await this.#db.settings.get(NO_CONTACT_KEY);
+		return isDayKey(row?.value) ? row.value : undefined;
+	}
+
+	/** Turns the no-contact count on from `day` (a local day key), or off (undefined). */
+	async setNoContactStart(day: string | undefined): Promise<void> {
+		if (day === undefined) await this.#db.settings.delete(NO_CONTACT_KEY);
+		else if (isDayKey(day)) await this.#db.settings.put({ key: NO_CONTACT_KEY, value: day });
+		else throw new RangeError('A start day is a real date as YYYY-MM-DD');
 	}
 
 	/** Changes one journal setting. */

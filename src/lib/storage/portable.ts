@@ -208,7 +208,14 @@ const programmeDay = (exportedAt: number) =>
  * browser to keep the data.
  */
 const setting = v.variant('key', [
-	v.strictObject({ key: v.literal('streaks'), value: v.boolean() })
+	v.strictObject({ key: v.literal('streaks'), value: v.boolean() }),
+	v.strictObject({
+		key: v.literal('noContactCount'),
+		value: v.pipe(
+			v.string(),
+			v.check((value: string) => isDayKey(value), 'Invalid day: expected YYYY-MM-DD')
+		)
+	})
 ]);
 const SETTING_KEYS: ReadonlySet<unknown> = new Set(
 	setting.options.map((option) => option.entries.key.literal)

@@ -13,3 +13,9 @@ export interface JournalSettings {
 }
 
 export const DEFAULT_JOURNAL_SETTINGS: JournalSettings = { streaks: false, persistAsked: false };
+
+/**
+ * The no-contact day count: off unless the person turns it on; the stored value is the local
+ * day it counts from ('YYYY-MM-DD'). A contact after an urge starts the count again.
+ */
+export const NO_CONTACT_KEY = 'noContactCount';
