@@ -1,7 +1,7 @@
 import type { RustpuntDb } from './db';
 import { mapItems, mapUrgeText, PLAIN_TEXT, type PrivateTextCodec } from './private-text';
 import { isDistressRating } from './sessions';
-import { MAX_TEXT_LENGTH, type UrgeRecord } from './urges';
+import { isUrgeRecord, MAX_TEXT_LENGTH, type UrgeRecord } from './urges';
 
 /** What can be added to an urge record as the person goes through the flow. */
 export type UrgeUpdate = Partial<Omit<UrgeRecord, 'id' | 'startedAt'>>;
@@ -47,6 +47,34 @@ export class UrgeStore {
 	async get(id: string): Promise<UrgeRecord | undefined> {
 		const record = await this.#db.urges.get(id);
 		return record && mapUrgeText(record, this.#text.open);
+	}
+
+	/**
+	 * Urge moments that started in [fromMs, toMs), newest first, their answers readable when
+	 * unlocked. A record without a valid start or intensity is left out rather than shown wrongly.
+	 */
+	async between(fromMs: number, toMs: number): Promise<UrgeRecord[]> {
+		const rows = await this.#db.urges
+			.where('startedAt')
+			.between(fromMs, toMs, true, false)
+			.reverse()
+			.toArray();
+		return Promise.all(
+			rows.filter(isUrgeRecord).map((record) => mapUrgeText(record, this.#text.open))
+		);
+	}
+
+	/** When the newest urge that ended in contact started (epoch ms), if any. */
+	async lastContactAt(): Promise<number | undefined> {
+		let found: number | undefined;
+		await this.#db.urges
+			.orderBy('startedAt')
+			.reverse()
+			.until(() => found !== undefined)
+			.each((record) => {
+				if (found === undefined && record.contact === 'yes') found = record.startedAt;
+			});
+		return found;
 	}
 
 	/** The reality list, in the person's order (empty when none was written). */
