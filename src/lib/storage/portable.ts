@@ -209,6 +209,7 @@ const programmeDay = (exportedAt: number) =>
  */
 const setting = v.variant('key', [
 	v.strictObject({ key: v.literal('streaks'), value: v.boolean() }),
+	v.strictObject({ key: v.literal('discreet'), value: v.boolean() }),
 	v.strictObject({
 		key: v.literal('noContactCount'),
 		value: v.pipe(
