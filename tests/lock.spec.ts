@@ -6,6 +6,7 @@ import {
 	storedRecords,
 	storedSessions,
 	test,
+	visitUntilOffline,
 	waitForApp
 } from './fixtures';
 
@@ -154,5 +155,44 @@ test.describe('The app lock', () => {
 		expect((await storedSessions(page))[0]?.note).toBe(NOTE);
 		await page.reload();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Je gegevens');
+	});
+
+	test('locks again after five minutes in the background, not after a short look away', async ({
+		page
+	}) => {
+		await page.clock.install();
+		await lockWithNote(page);
+		const hide = (state: 'hidden' | 'visible') =>
+			page.evaluate((value) => {
+				Object.defineProperty(document, 'visibilityState', { value, configurable: true });
+				document.dispatchEvent(new Event('visibilitychange'));
+			}, state);
+		await page.goto('/dagboek');
+		await page.getByLabel('Je pincode').fill(PIN);
+		await page.getByRole('button', { name: 'Openen' }).click();
+		await expect(page.getByText(NOTE)).toBeVisible();
+
+		await hide('hidden');
+		await page.clock.runFor(60_000);
+		await hide('visible');
+		await expect(page.getByText(NOTE)).toBeVisible();
+
+		await hide('hidden');
+		await page.clock.runFor(5 * 60_000);
+		await hide('visible');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+		await expect(page.getByText(NOTE)).toHaveCount(0);
+	});
+
+	test('the lock screen and unlocking work offline', async ({ page, context }) => {
+		await visitUntilOffline(page, '/');
+		await lockWithNote(page);
+		await context.setOffline(true);
+		await page.goto('/dagboek');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await page.getByLabel('Je pincode').fill(PIN);
+		await page.getByRole('button', { name: 'Openen' }).click();
+		await expect(page.getByText(NOTE)).toBeVisible();
 	});
 });

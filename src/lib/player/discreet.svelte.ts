@@ -24,7 +24,7 @@ class Discreet {
 		return this.#on;
 	}
 
-	/** Applies the remembered choice at once, then the stored setting. */
+	/** Applies the remembered choice at once, then the stored setting (again after a delete). */
 	start(): void {
 		this.#apply(readEarly());
 		void loadJournal()

@@ -3,7 +3,14 @@ import { localDayKey } from '../journal/days';
 import { MIN_ITERATIONS } from '../security/lock-crypto';
 import { RustpuntDb } from './db';
 import { JournalStore } from './journal-store';
-import { applyImport, exportAll, LockedError, sessionsCsv, type ExportFile } from './portable';
+import {
+	applyImport,
+	deleteAllData,
+	exportAll,
+	LockedError,
+	sessionsCsv,
+	type ExportFile
+} from './portable';
 import { SessionStore } from './session-store';
 import type { SessionRecord } from './sessions';
 import { UrgeStore } from './urge-store';
@@ -194,5 +201,24 @@ describe('the app lock', () => {
 		await s.journal.restore({ ...removed, note: 'nieuw woord' });
 		expect(await rawText(s.db)).not.toContain('nieuw woord');
 		expect(localDayKey((await s.journal.get('s1'))!.startedAt)).toBe('2026-03-09');
+	});
+
+	it('seals text in a tab that did not see the lock being turned on in another', async () => {
+		const s = setUp();
+		await s.urges.addRealityItem('eerst gewoon');
+		const otherTab = new Vault(s.db, MIN_ITERATIONS);
+		await otherTab.turnOn('pin', '482913');
+		await s.urges.addRealityItem(REALITY);
+		expect(await rawText(s.db)).not.toContain(REALITY);
+	});
+
+	it('is gone after everything is deleted, and text is stored as written again', async () => {
+		const s = setUp();
+		await s.vault.turnOn('pin', '482913');
+		await deleteAllData(s.db);
+		expect(await s.vault.isOn()).toBe(false);
+		expect(s.vault.unlocked).toBe(false);
+		await s.urges.addRealityItem(REALITY);
+		expect(await rawText(s.db)).toContain(REALITY);
 	});
 });

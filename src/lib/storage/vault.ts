@@ -46,9 +46,8 @@ export type UnlockResult = { ok: true } | { ok: false; waitMs: number; failures:
 export class Vault implements PrivateTextCodec {
 	#db: RustpuntDb;
 	#iterations: number;
-	/** undefined: not read yet; null: no lock. */
-	#record: Promise<LockRecord | null> | undefined;
-	#publicKey: Promise<CryptoKey> | undefined;
+	/** The imported public key, for the stored key it was imported from. */
+	#publicKey: { base64: string; key: Promise<CryptoKey> } | undefined;
 	#privateKey: CryptoKey | undefined;
 
 	/** `iterations` is for tests only: the app always uses the full count. */
@@ -57,16 +56,21 @@ export class Vault implements PrivateTextCodec {
 		this.#iterations = iterations;
 	}
 
-	/** The stored lock, or null when there is none (a damaged record counts as a lock). */
-	lockRecord(): Promise<LockRecord | null> {
-		this.#record ??= this.#db.settings.get(LOCK_KEY).then((row) => {
-			if (row === undefined) return null;
-			// A lock that cannot be read must not silently become "no lock".
-			if (!isLockRecord(row.value)) throw new Error('The stored lock is damaged');
-			return row.value;
-		});
-		this.#record.catch(() => (this.#record = undefined));
-		return this.#record;
+	/**
+	 * The stored lock, or null when there is none (a damaged record counts as a lock). Read
+	 * on every use, never cached: another tab, an import or "delete everything" may change it,
+	 * and text must never be written in the clear because this tab missed a new lock.
+	 */
+	async lockRecord(): Promise<LockRecord | null> {
+		const row = await this.#db.settings.get(LOCK_KEY);
+		if (row === undefined) {
+			// No lock (any more): a key kept from before opens nothing now.
+			this.#privateKey = undefined;
+			return null;
+		}
+		// A lock that cannot be read must not silently become "no lock".
+		if (!isLockRecord(row.value)) throw new Error('The stored lock is damaged');
+		return row.value;
 	}
 
 	/** Whether the lock is on. */
@@ -90,8 +94,10 @@ export class Vault implements PrivateTextCodec {
 		if (text === '' || isSealed(text)) return text;
 		const record = await this.lockRecord();
 		if (!record) return text;
-		this.#publicKey ??= importPublicKey(record.publicKey);
-		return sealText(await this.#publicKey, text);
+		if (this.#publicKey?.base64 !== record.publicKey) {
+			this.#publicKey = { base64: record.publicKey, key: importPublicKey(record.publicKey) };
+		}
+		return sealText(await this.#publicKey.key, text);
 	};
 
 	/** The text to show: as stored, opened when unlocked, undefined when it cannot be read. */
@@ -155,8 +161,7 @@ export class Vault implements PrivateTextCodec {
 				await this.#db.settings.delete(ATTEMPTS_KEY);
 			}
 		);
-		this.#record = Promise.resolve(record);
-		this.#publicKey = Promise.resolve(publicKey);
+		this.#publicKey = { base64: record.publicKey, key: Promise.resolve(publicKey) };
 		this.#privateKey = privateKey;
 	}
 
@@ -181,7 +186,6 @@ export class Vault implements PrivateTextCodec {
 				await this.#db.settings.bulkDelete([LOCK_KEY, ATTEMPTS_KEY]);
 			}
 		);
-		this.#record = Promise.resolve(null);
 		this.#publicKey = undefined;
 		this.#privateKey = undefined;
 		return { ok: true };
@@ -200,7 +204,6 @@ export class Vault implements PrivateTextCodec {
 		const next = record && (await rewrapLock(record, oldSecret, kind, newSecret, this.#iterations));
 		if (!next) throw new Error('The lock could not be changed');
 		await this.#db.settings.put({ key: LOCK_KEY, value: next });
-		this.#record = Promise.resolve(next);
 		return { ok: true };
 	}
 
