@@ -7,6 +7,7 @@ import { loadJournal } from './services';
 const EARLY_KEY = 'rustpunt:discreet';
 const MANIFEST = '/manifest.webmanifest';
 const ICON = '/favicon.png';
+const TOUCH_ICON = '/icons/apple-touch-icon.png';
 const NEUTRAL_ICON = '/icons/neutral-192.png';
 
 /**
@@ -46,6 +47,8 @@ class Discreet {
 		useNeutralMediaTitle(on ? neutral : undefined);
 		setLink('manifest', on ? `/manifest-notes-${getLocale()}.webmanifest` : MANIFEST);
 		setLink('icon', on ? NEUTRAL_ICON : ICON);
+		// iOS takes its home-screen icon from here (and the name from the page title).
+		setLink('apple-touch-icon', on ? NEUTRAL_ICON : TOUCH_ICON);
 		if (!on) {
 			this.#observer?.disconnect();
 			this.#observer = undefined;
