@@ -127,6 +127,7 @@ test.describe('The app lock', () => {
 		await page.clock.install();
 		await page.goto('/');
 		await page.getByRole('link', { name: 'Drang om contact te zoeken?' }).click();
+		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 		await page.clock.runFor(61_000);
 		await page.getByRole('button', { name: 'Overslaan' }).click();
 		await expect(page.getByText('Je vergrendeling staat aan: wat je hier typt')).toBeVisible();

@@ -12,6 +12,8 @@ test.describe('Urges in the journal', () => {
 		await expect(page.getByLabel('Tellen vanaf')).toBeVisible();
 
 		await page.goto('/drang');
+		// The minute of breathing runs once the app has started it.
+		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 		await page.clock.runFor(61_000);
 		await page.getByRole('button', { name: '7 van 10' }).click();
 		await page.getByLabel('Wat hoop ik te voelen als ik contact zoek?').fill('Gezien worden');
