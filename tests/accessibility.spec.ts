@@ -37,6 +37,8 @@ test.describe('Accessibility', () => {
 			await expectNoAxeViolations(page);
 			for (const path of ['/dagboek', '/gegevens']) {
 				await page.goto(path);
+				// The page shows once the app has read whether it is locked.
+				await expect(page.getByRole('heading', { level: 1 })).toBeAttached();
 				await expectNoAxeViolations(page);
 			}
 			await controlTime(page, '/nu');

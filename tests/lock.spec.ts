@@ -72,6 +72,7 @@ test.describe('The app lock', () => {
 			await expect(page.getByText(NOTE)).toHaveCount(0);
 		}
 		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
 		await expectNoAxeViolations(page);
 		// The prerendered pages hold nothing of the journal: the gate decides before it shows.
 		const html = await (await page.request.get('/dagboek')).text();
