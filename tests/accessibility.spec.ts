@@ -20,6 +20,8 @@ test.describe('Accessibility', () => {
 	]) {
 		test(`axe finds no violations on ${path}`, async ({ page }) => {
 			await page.goto(path);
+			// The page shows once the app has read whether it is locked.
+			await expect(page.getByRole('heading', { level: 1 })).toBeAttached();
 			await expectNoAxeViolations(page);
 		});
 	}
@@ -52,6 +54,8 @@ test.describe('Accessibility', () => {
 				'/programma?id=uit-de-band'
 			]) {
 				await page.goto(path);
+				// The page shows once the app has read whether it is locked.
+				await expect(page.getByRole('heading', { level: 1 })).toBeAttached();
 				await expectNoAxeViolations(page);
 			}
 			await controlTime(page, '/nu');

@@ -142,6 +142,15 @@ test.describe('Security of the app itself', () => {
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: 'Alles downloaden (JSON)' }).click();
 		await download;
+		// The app lock: turned on, locked, the lock screen, opened again.
+		const lock = page.getByRole('region', { name: 'Vergrendeling' });
+		await lock.getByLabel('Nieuwe code', { exact: true }).fill('482913');
+		await lock.getByLabel('Herhaal de nieuwe code').fill('482913');
+		await lock.getByRole('button', { name: 'Vergrendeling aanzetten' }).click();
+		await lock.getByRole('button', { name: 'Nu vergrendelen' }).click();
+		await page.getByLabel('Je pincode').fill('482913');
+		await page.getByRole('button', { name: 'Openen' }).click();
+		await expect(lock.getByRole('button', { name: 'Nu vergrendelen' })).toBeVisible();
 		// Programmes: the list, starting one, today's practice on home, a calendar file.
 		await page.goto('/programmas');
 		await page.getByRole('link', { name: /Fundament/ }).click();

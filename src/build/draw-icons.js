@@ -20,6 +20,8 @@ const CREAM = '#f6f1ea';
 
 const iconSvg = readFileSync(join(ICON_DIR, 'icon.svg'), 'utf8');
 const maskableSvg = readFileSync(join(ICON_DIR, 'icon-maskable.svg'), 'utf8');
+/** Discreet mode's icon: a plain notepad that says nothing about what the app is for. */
+const neutralSvg = readFileSync(join(ICON_DIR, 'neutral.svg'), 'utf8');
 
 /** The "Adem nu" shortcut: just the breathing ring and its centre on a soft teal disc. */
 const shortcutSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96" width="96" height="96">
@@ -45,7 +47,9 @@ const TARGETS = [
 	// iOS rounds the corners itself, so fill the transparent corners with the background colour.
 	{ file: 'icons/apple-touch-icon.png', svg: iconSvg, size: 180, background: TEAL },
 	{ file: 'favicon.png', svg: iconSvg, size: 48, background: null },
-	{ file: 'icons/shortcut-breathe-96.png', svg: shortcutSvg, size: 96, background: null }
+	{ file: 'icons/shortcut-breathe-96.png', svg: shortcutSvg, size: 96, background: null },
+	{ file: 'icons/neutral-192.png', svg: neutralSvg, size: 192, background: null },
+	{ file: 'icons/neutral-512.png', svg: neutralSvg, size: 512, background: null }
 ];
 
 /**

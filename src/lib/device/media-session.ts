@@ -15,6 +15,19 @@ function supported(): boolean {
 	return typeof navigator !== 'undefined' && 'mediaSession' in navigator;
 }
 
+let neutralTitle: string | undefined;
+
+/**
+ * Discreet mode: the lock screen and notification shade show only this title, with no
+ * exercise and no app name (undefined shows them again from the next practice on).
+ */
+export function useNeutralMediaTitle(title: string | undefined): void {
+	neutralTitle = title;
+	if (supported() && navigator.mediaSession.metadata && title !== undefined) {
+		navigator.mediaSession.metadata = new MediaMetadata({ title });
+	}
+}
+
 /**
  * Shows the practice's title and play/pause on the lock screen and in the notification
  * shade. Returns a function that clears them again.
@@ -22,7 +35,10 @@ function supported(): boolean {
 export function showMediaControls(controls: MediaControls): () => void {
 	if (!supported()) return () => {};
 	const session = navigator.mediaSession;
-	session.metadata = new MediaMetadata({ title: controls.title, artist: 'Rustpunt' });
+	session.metadata =
+		neutralTitle === undefined
+			? new MediaMetadata({ title: controls.title, artist: 'Rustpunt' })
+			: new MediaMetadata({ title: neutralTitle });
 	const handlers: Record<(typeof ACTIONS)[number], (() => void) | undefined> = {
 		play: controls.onplay,
 		pause: controls.onpause,

@@ -13,7 +13,11 @@ export function saveRatingAfter(result: RunResult, rating: number): void {
 export function exportEverything(): void {
 	void import('./data-exports')
 		.then((exports) => exports.downloadEverything())
-		.catch((error: unknown) => console.error('Could not export', error));
+		.catch((error: unknown) => {
+			// With the app locked an export needs the code first; the data screen says so.
+			if (error instanceof Error && error.name === 'LockedError') console.warn(error.message);
+			else console.error('Could not export', error);
+		});
 }
 
 /** What the screen after an exercise can do with its session: rate it, note it, export. */

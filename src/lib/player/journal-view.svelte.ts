@@ -12,11 +12,15 @@ import {
 	type WeekDistress,
 	type WeekMinutes
 } from '../journal/stats';
-import type { JournalCursor, JournalStore } from '../storage';
+import { joinUrges, noContactCount, type NoContactCount } from '../journal/urges';
+import type { JournalCursor, JournalStore, UrgeRecord, UrgeStore } from '../storage';
 import type { SessionRecord } from '../storage/sessions';
 
 /** Names the programme days that sessions completed, by session id. */
 export type ProgrammeDayLabels = (sessionIds: readonly string[]) => Promise<Map<string, string>>;
+
+/** What the journal reads of urge moments. */
+export type JournalUrges = Pick<UrgeStore, 'between' | 'lastContactAt'>;
 
 /** Sessions per page of the journal: one phone screen and a bit. */
 export const JOURNAL_PAGE_SIZE = 30;
@@ -46,13 +50,22 @@ export class JournalView {
 	#summary = $state.raw<JournalSummary | undefined>(undefined);
 	#changes = $state.raw<ExerciseChange[] | undefined>(undefined);
 	#loadingMore = $state(false);
+	#urgeStore: JournalUrges | undefined;
+	#urges = $state.raw<UrgeRecord[]>([]);
 	#programmeDays = $state.raw<Readonly<Record<string, string>>>({});
 	#labelsFor: ProgrammeDayLabels | undefined;
 
-	/** `labelsFor` names the programme days that sessions completed ("Dag 3 van Fundament"). */
-	constructor(store: JournalStore, labelsFor?: ProgrammeDayLabels) {
+	/**
+	 * `labelsFor` names the programme days that sessions completed ("Dag 3 van Fundament");
+	 * `urges`, when given, adds urge moments to the days shown and the no-contact count.
+	 */
+	constructor(
+		store: JournalStore,
+		{ labelsFor, urges }: { labelsFor?: ProgrammeDayLabels; urges?: JournalUrges } = {}
+	) {
 		this.#store = store;
 		this.#labelsFor = labelsFor;
+		this.#urgeStore = urges;
 	}
 
 	/** The programme day a session completed, in words, once known. */
@@ -71,8 +84,29 @@ export class JournalView {
 		}
 	}
 
-	/** The sessions loaded so far, grouped by local day, newest first. */
-	readonly days = $derived(groupByDay(this.#sessions));
+	/** The sessions and urge moments loaded so far, grouped by local day, newest first. */
+	readonly days = $derived(joinUrges(groupByDay(this.#sessions), this.#urges));
+
+	/**
+	 * Urge moments from `fromMs` up to the last one already shown: the days the loaded
+	 * sessions cover, or everything older when no older sessions remain.
+	 */
+	async #addUrges(hasMore: boolean): Promise<void> {
+		if (!this.#urgeStore) return;
+		const oldestShown = this.#sessions.at(-1)?.startedAt;
+		const from = hasMore && oldestShown !== undefined ? oldestShown : 0;
+		const to = this.#urges.length > 0 ? this.#urgesFrom : Infinity;
+		const older = await this.#urgeStore.between(from, to);
+		this.#urgesFrom = from;
+		this.#urges = [...this.#urges, ...older];
+	}
+	#urgesFrom = Infinity;
+	#noContactCount = $state.raw<NoContactCount | undefined>(undefined);
+
+	/** Days without contact, only when the person turned the count on. */
+	get noContact(): NoContactCount | undefined {
+		return this.#noContactCount;
+	}
 
 	/** True once the first page has been read (an empty journal is then really empty). */
 	get loaded(): boolean {
@@ -80,7 +114,7 @@ export class JournalView {
 	}
 
 	get empty(): boolean {
-		return this.#loaded && this.#sessions.length === 0;
+		return this.#loaded && this.#sessions.length === 0 && this.#urges.length === 0;
 	}
 
 	/** True while the next page is being read (the button waits). */
@@ -107,7 +141,9 @@ export class JournalView {
 		const first = await this.#store.page(JOURNAL_PAGE_SIZE);
 		this.#sessions = first.sessions;
 		this.#next = first.next;
+		await this.#addUrges(first.next !== undefined);
 		this.#loaded = true;
+		this.#noContactCount = await this.#noContact(nowMs);
 		if (first.sessions.length === 0) return;
 		await this.#label(first.sessions);
 		this.#summary = await this.#summarise(nowMs);
@@ -124,9 +160,17 @@ export class JournalView {
 			this.#sessions = [...this.#sessions, ...page.sessions];
 			this.#next = page.next;
 			await this.#label(page.sessions);
+			await this.#addUrges(page.next !== undefined);
 		} finally {
 			this.#loadingMore = false;
 		}
+	}
+
+	/** The no-contact count, when turned on. */
+	async #noContact(nowMs: number): Promise<NoContactCount | undefined> {
+		const start = await this.#store.noContactStart();
+		if (start === undefined || !this.#urgeStore) return undefined;
+		return noContactCount(start, await this.#urgeStore.lastContactAt(), nowMs);
 	}
 
 	async #summarise(nowMs: number): Promise<JournalSummary> {

@@ -32,9 +32,12 @@ const EMERGENCY: CrisisLine = {
 };
 
 /**
- * Crisis lines per country (source: shared/exercise-facts.md; numbers checked by a test).
- * Hours not given there (De Luisterlijn, 1712) were taken from the lines' own public
- * information and should be checked again when the facts file is updated.
+ * Crisis lines per country (source: shared/exercise-facts.md; numbers and hours checked by a
+ * test). The facts file gives 24/7 for 113, Veilig Thuis and 1813, and no hours for De
+ * Luisterlijn or 1712; those two were checked (2026-11) against public reports: De Luisterlijn
+ * answers the phone day and night (NRC 2021-07-27, Omroep P&M 2023), 1712 answers on working
+ * days (Focus-WTV; 1712.be gives 9:00-17:00), and its chat has shorter evening hours, which the
+ * app does not show. Check both again when the facts file is updated.
  */
 export const CRISIS_LINES: Readonly<Record<Country, readonly CrisisLine[]>> = {
 	nl: [

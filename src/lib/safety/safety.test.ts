@@ -25,6 +25,20 @@ describe('the crisis lines', () => {
 		expect(CRISIS_LINES.be.find((l) => l.id === 'be-1712')?.hours).toBe('weekdays-9-17');
 	});
 
+	it('are open day and night, except 1712 on working days, as the facts say', () => {
+		const hours = Object.values(CRISIS_LINES)
+			.flat()
+			.map((l) => `${l.id}: ${l.hours}`);
+		expect([...new Set(hours)]).toEqual([
+			'nl-113: always',
+			'nl-veilig-thuis: always',
+			'nl-luisterlijn: always',
+			'emergency: always',
+			'be-1813: always',
+			'be-1712: weekdays-9-17'
+		]);
+	});
+
 	it('dial what is written, digits only', () => {
 		for (const number of Object.values(CRISIS_LINES).flatMap((l) => l.flatMap((x) => x.numbers))) {
 			expect(number.dial).toMatch(/^\d+$/);

@@ -1,10 +1,12 @@
 import { getDb } from './db';
+import { vault } from './index';
 import { JournalStore } from './journal-store';
 import {
 	applyImport,
 	deleteAllData,
 	exportAll,
 	exportJson,
+	LockedError,
 	MAX_IMPORT_BYTES,
 	parseImport,
 	sessionsCsv,
@@ -17,6 +19,7 @@ import { storageStatus, type StorageStatus } from './persistence';
 import type { StoredSessionStatus } from './sessions';
 
 export type { CsvLabels, ExportFile, ImportProblem, ImportSummary } from './portable';
+export { LockedError } from './portable';
 export type { StorageStatus } from './persistence';
 
 /**
@@ -30,16 +33,18 @@ export const data = {
 		preferences: Record<string, string>,
 		nowMs: number
 	): Promise<{ text: string; leftOut: number }> {
-		const { file, leftOut } = await exportAll(getDb(), preferences, nowMs);
+		await refuseWhileLocked();
+		const { file, leftOut } = await exportAll(getDb(), preferences, nowMs, vault());
 		return { text: exportJson(file), leftOut };
 	},
 	/** The sessions as CSV for a spreadsheet. */
-	sessionsCsv(
+	async sessionsCsv(
 		titleOf: (exerciseId: string) => string,
 		labels: CsvLabels,
 		statusOf: (status: StoredSessionStatus) => string
 	): Promise<string> {
-		return sessionsCsv(getDb(), titleOf, labels, statusOf);
+		await refuseWhileLocked();
+		return sessionsCsv(getDb(), titleOf, labels, statusOf, vault());
 	},
 	/** Files larger than this are refused before they are read. */
 	maxImportBytes: MAX_IMPORT_BYTES,
@@ -50,7 +55,7 @@ export const data = {
 	},
 	/** Writes a checked import in one transaction. */
 	apply(file: ExportFile): Promise<{ added: number; skipped: number }> {
-		return applyImport(getDb(), file);
+		return applyImport(getDb(), file, vault());
 	},
 	/** Empties every table; the app keeps working with no data. */
 	deleteAll(): Promise<void> {
@@ -65,3 +70,9 @@ export const data = {
 		return new JournalStore(getDb()).count();
 	}
 };
+
+/** An export with the lock on needs the app unlocked: it then holds the person's words. */
+async function refuseWhileLocked(): Promise<void> {
+	const lock = vault();
+	if ((await lock.isOn()) && !lock.unlocked) throw new LockedError();
+}

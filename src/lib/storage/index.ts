@@ -6,6 +6,7 @@ import { PatternStore } from './pattern-store';
 import { SessionStore } from './session-store';
 import { SettingsStore } from './settings-store';
 import { UrgeStore } from './urge-store';
+import { Vault } from './vault';
 
 export type { NoticedEntry, SessionDetails, SessionRecord, StoredSessionStatus } from './sessions';
 export { JournalStore, type JournalCursor, type JournalPage } from './journal-store';
@@ -17,14 +18,23 @@ export { SessionStore } from './session-store';
 export { SettingsStore } from './settings-store';
 export type { JournalSettings } from './settings';
 export { UrgeStore } from './urge-store';
+export { Vault, type UnlockResult } from './vault';
 export type { ContactAnswer, InsteadChoice, UrgeRecord } from './urges';
+
+let vaultInstance: Vault | undefined;
+
+/** The app lock; every store seals and opens private text through it. */
+export function vault(): Vault {
+	vaultInstance ??= new Vault(getDb());
+	return vaultInstance;
+}
 
 let store: SessionStore | undefined;
 
 /** The app's session store on the device's database. */
 export function sessionStore(): SessionStore {
 	// The first completed session is the moment to ask the browser to keep the data.
-	store ??= new SessionStore(getDb(), () => askToKeepDataOnce(journalStore()));
+	store ??= new SessionStore(getDb(), () => askToKeepDataOnce(journalStore()), vault());
 	return store;
 }
 
@@ -32,7 +42,7 @@ let urges: UrgeStore | undefined;
 
 /** The app's store of urge moments and the reality list. */
 export function urgeStore(): UrgeStore {
-	urges ??= new UrgeStore(getDb());
+	urges ??= new UrgeStore(getDb(), vault());
 	return urges;
 }
 
@@ -40,7 +50,7 @@ let journal: JournalStore | undefined;
 
 /** The app's reader of the journal (pages, ranges, notes, journal settings). */
 export function journalStore(): JournalStore {
-	journal ??= new JournalStore(getDb());
+	journal ??= new JournalStore(getDb(), vault());
 	return journal;
 }
 

@@ -151,10 +151,14 @@ describe('JournalStore', () => {
 	});
 
 	it('keeps streaks off until the person turns them on', async () => {
-		expect(await store.settings()).toEqual({ streaks: false, persistAsked: false });
+		expect(await store.settings()).toEqual({
+			streaks: false,
+			persistAsked: false,
+			discreet: false
+		});
 		await store.setSetting('streaks', true);
 		await db.settings.put({ key: 'persistAsked', value: 'damaged' });
-		expect(await store.settings()).toEqual({ streaks: true, persistAsked: false });
+		expect(await store.settings()).toEqual({ streaks: true, persistAsked: false, discreet: false });
 	});
 
 	it('reads only its own settings, never a name every object inherits', async () => {
@@ -163,7 +167,7 @@ describe('JournalStore', () => {
 			{ key: 'constructor', value: true }
 		]);
 		const settings = await store.settings();
-		expect(settings).toEqual({ streaks: false, persistAsked: false });
-		expect(Object.keys(settings)).toEqual(['streaks', 'persistAsked']);
+		expect(settings).toEqual({ streaks: false, persistAsked: false, discreet: false });
+		expect(Object.keys(settings)).toEqual(['streaks', 'persistAsked', 'discreet']);
 	});
 });

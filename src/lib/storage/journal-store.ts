@@ -1,7 +1,8 @@
-import { addLocalDays, dayKeyStart, localDayKey } from '../journal/days';
+import { addLocalDays, dayKeyStart, isDayKey, localDayKey } from '../journal/days';
 import type { RustpuntDb } from './db';
+import { mapSessionText, PLAIN_TEXT, type PrivateTextCodec } from './private-text';
 import { BOUNDARY_SOLO_ID, isSessionRecord, type SessionRecord } from './sessions';
-import { DEFAULT_JOURNAL_SETTINGS, type JournalSettings } from './settings';
+import { DEFAULT_JOURNAL_SETTINGS, NO_CONTACT_KEY, type JournalSettings } from './settings';
 import { MAX_TEXT_LENGTH } from './urges';
 
 /** Where a page of the journal ended: the next page starts after this session. */
@@ -23,9 +24,17 @@ export interface JournalPage {
  */
 export class JournalStore {
 	#db: RustpuntDb;
+	#text: PrivateTextCodec;
 
-	constructor(db: RustpuntDb) {
+	/** `text` seals notes when the app lock is on and opens them for the page that shows them. */
+	constructor(db: RustpuntDb, text = PLAIN_TEXT) {
 		this.#db = db;
+		this.#text = text;
+	}
+
+	/** Sessions with their private text readable (when unlocked) for showing. */
+	#opened(sessions: SessionRecord[]): Promise<SessionRecord[]> {
+		return Promise.all(sessions.map((s) => mapSessionText(s, this.#text.open)));
 	}
 
 	/** Up to `limit` sessions, newest first, after `cursor` (from the newest when absent). */
@@ -40,7 +49,7 @@ export class JournalStore {
 			: this.#db.sessions.orderBy('startedAt').reverse();
 		// One more than asked for tells whether there is a next page.
 		const rows = await collection.limit(limit + 1).toArray();
-		const sessions = rows.slice(0, limit).filter(isSessionRecord);
+		const sessions = await this.#opened(rows.slice(0, limit).filter(isSessionRecord));
 		const last = rows.slice(0, limit).at(-1);
 		if (rows.length <= limit || !last) return { sessions };
 		const idsAtStart = rows
@@ -51,7 +60,7 @@ export class JournalStore {
 		return { sessions, next: { startedAt: last.startedAt, idsAtStart } };
 	}
 
-	/** Sessions that started in [fromMs, toMs), oldest first. */
+	/** Sessions that started in [fromMs, toMs), oldest first (private text as stored). */
 	async between(fromMs: number, toMs: number): Promise<SessionRecord[]> {
 		const rows = await this.#db.sessions
 			.where('startedAt')
@@ -60,7 +69,7 @@ export class JournalStore {
 		return rows.filter(isSessionRecord);
 	}
 
-	/** Sessions rated after the practice (the index holds only those). */
+	/** Sessions rated after the practice (the index holds only those; text as stored). */
 	async rated(): Promise<SessionRecord[]> {
 		const rows = await this.#db.sessions
 			.where('distressAfter')
@@ -111,12 +120,12 @@ export class JournalStore {
 	/** One session, or undefined when missing or damaged. */
 	async get(id: string): Promise<SessionRecord | undefined> {
 		const record = await this.#db.sessions.get(id);
-		return isSessionRecord(record) ? record : undefined;
+		return isSessionRecord(record) ? mapSessionText(record, this.#text.open) : undefined;
 	}
 
 	/** Writes or clears the person's note on a session. */
 	async setNote(id: string, note: string): Promise<void> {
-		const text = note.trim().slice(0, MAX_TEXT_LENGTH);
+		const text = await this.#text.seal(note.trim().slice(0, MAX_TEXT_LENGTH));
 		const changed = await this.#db.sessions
 			.where('id')
 			.equals(id)
@@ -138,7 +147,7 @@ export class JournalStore {
 
 	/** Puts a deleted session back exactly as it was (undo). */
 	async restore(record: SessionRecord): Promise<void> {
-		await this.#db.sessions.put(record);
+		await this.#db.sessions.put(await mapSessionText(record, this.#text.seal));
 	}
 
 	/** The journal's settings, with defaults for anything never set or damaged. */
@@ -151,6 +160,19 @@ export class JournalStore {
 			}
 		}
 		return settings;
+	}
+
+	/** The local day the no-contact count starts on, when the person turned it on. */
+	async noContactStart(): Promise<string | undefined> {
+		const row = await this.#db.settings.get(NO_CONTACT_KEY);
+		return isDayKey(row?.value) ? row.value : undefined;
+	}
+
+	/** Turns the no-contact count on from `day` (a local day key), or off (undefined). */
+	async setNoContactStart(day: string | undefined): Promise<void> {
+		if (day === undefined) await this.#db.settings.delete(NO_CONTACT_KEY);
+		else if (isDayKey(day)) await this.#db.settings.put({ key: NO_CONTACT_KEY, value: day });
+		else throw new RangeError('A start day is a real date as YYYY-MM-DD');
 	}
 
 	/** Changes one journal setting. */

@@ -8,8 +8,16 @@ import * as v from 'valibot';
 import { isDayKey, localDayKey } from '../journal/days';
 import { SETTINGS, SETTING_KEYS as APP_SETTING_KEYS } from '../settings/schema';
 import type { RustpuntDb } from './db';
+import {
+	mapItems,
+	mapListText,
+	mapSessionText,
+	mapUrgeText,
+	PLAIN_TEXT,
+	type PrivateTextCodec
+} from './private-text';
 import { isSessionRecord, type SessionRecord, type StoredSessionStatus } from './sessions';
-import { MAX_TEXT_LENGTH } from './urges';
+import { MAX_TEXT_LENGTH, type ListRecord, type UrgeRecord } from './urges';
 
 /** What an export file says it is. */
 export const EXPORT_FORMAT = 'rustpunt-export';
@@ -209,7 +217,15 @@ const setting = v.variant('key', [
 			key: v.literal(key),
 			value: v.custom(SETTINGS[key].valid, `Invalid value: not a possible ${key} setting`)
 		})
-	)
+	),
+	v.strictObject({ key: v.literal('discreet'), value: v.boolean() }),
+	v.strictObject({
+		key: v.literal('noContactCount'),
+		value: v.pipe(
+			v.string(),
+			v.check((value: string) => isDayKey(value), 'Invalid day: expected YYYY-MM-DD')
+		)
+	})
 ]);
 const SETTING_KEYS: ReadonlySet<unknown> = new Set(
 	setting.options.map((option) => option.entries.key.literal)
@@ -337,10 +353,16 @@ export interface CsvLabels {
 export async function exportAll(
 	db: RustpuntDb,
 	preferences: Record<string, string>,
-	now: number
+	now: number,
+	text: PrivateTextCodec = PLAIN_TEXT
 ): Promise<{ file: ExportFile; leftOut: number }> {
-	const tables = await db.transaction('r', TABLE_NAMES, () =>
+	const read = await db.transaction('r', TABLE_NAMES, () =>
 		Promise.all(TABLE_NAMES.map((name) => db.table<unknown, IndexableType>(name).toArray()))
+	);
+	// The file holds the person's words, never sealed text: with the lock on, the app must be
+	// unlocked (a text that cannot be opened refuses the whole export).
+	const tables = await Promise.all(
+		TABLE_NAMES.map((name, i) => openPrivate(name, read[i]!, readable(text)))
 	);
 	let leftOut = 0;
 	const kept = TABLE_NAMES.map((name, i) => {
@@ -362,6 +384,41 @@ export async function exportAll(
 		)
 	};
 	return { file, leftOut };
+}
+
+/** Thrown when an export would need private text that is locked. */
+export class LockedError extends Error {
+	constructor() {
+		super('The app is locked: unlock it to export the private text');
+		this.name = 'LockedError';
+	}
+}
+
+/** `open` that refuses, rather than leaves out, text it cannot read. */
+function readable(text: PrivateTextCodec) {
+	return async (value: string) => {
+		const opened = await text.open(value);
+		if (opened === undefined) throw new LockedError();
+		return opened;
+	};
+}
+
+/** A table's records with their private text changed by `change` (other tables as they are). */
+function openPrivate(
+	name: TableName,
+	records: unknown[],
+	change: (text: string) => Promise<string>
+): Promise<unknown[]> {
+	const mapper = {
+		sessions: (r: unknown) => (isSessionRecord(r) ? mapSessionText(r, change) : r),
+		// Only the shape matters here: the export's own check (after opening) judges the rest.
+		urges: (r: unknown) => (isPlainObject(r) ? mapUrgeText(r as unknown as UrgeRecord, change) : r),
+		lists: (r: unknown) =>
+			isPlainObject(r) && Array.isArray(r.items) && r.items.every((i) => typeof i === 'string')
+				? mapListText(r as unknown as ListRecord, change)
+				: r
+	}[name as string];
+	return mapper ? Promise.all(records.map(mapper)) : Promise.resolve(records);
 }
 
 /** Whether a stored record belongs in an export at all; the others stay on the device. */
@@ -403,13 +460,19 @@ export async function sessionsCsv(
 	db: RustpuntDb,
 	titleOf: (exerciseId: string) => string,
 	labels: CsvLabels,
-	statusOf: (status: StoredSessionStatus) => string
+	statusOf: (status: StoredSessionStatus) => string,
+	text: PrivateTextCodec = PLAIN_TEXT
 ): Promise<string> {
 	const lines = [csvLine(CSV_COLUMNS.map((column) => labels[column]))];
+	const records: SessionRecord[] = [];
 	await db.sessions.orderBy('startedAt').each((record: unknown) => {
-		if (!isSessionRecord(record)) return;
-		lines.push(csvLine(sessionCells(record, titleOf, statusOf)));
+		if (isSessionRecord(record)) records.push(record);
 	});
+	const open = readable(text);
+	for (const record of records) {
+		const note = record.note === undefined ? undefined : await open(record.note);
+		lines.push(csvLine(sessionCells({ ...record, note }, titleOf, statusOf)));
+	}
 	return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -605,8 +668,10 @@ export async function summariseImport(db: RustpuntDb, file: ExportFile): Promise
  */
 export async function applyImport(
 	db: RustpuntDb,
-	file: ExportFile
+	checked: ExportFile,
+	text: PrivateTextCodec = PLAIN_TEXT
 ): Promise<{ added: number; skipped: number }> {
+	const file = await sealImport(db, checked, text);
 	return db.transaction('rw', TABLE_NAMES, async () => {
 		let added = 0;
 		let skipped = 0;
@@ -638,6 +703,37 @@ export async function applyImport(
 		}
 		return { added, skipped };
 	});
+}
+
+/**
+ * The file with its private text sealed when the lock is on, done before the write (an
+ * IndexedDB transaction ends while WebCrypto works). List items already on the device are
+ * left out here, compared as text, since sealed copies of the same words never look alike.
+ */
+async function sealImport(
+	db: RustpuntDb,
+	file: ExportFile,
+	text: PrivateTextCodec
+): Promise<ExportFile> {
+	const lists = await Promise.all(
+		file.lists.map(async (record) => {
+			const stored = (await db.lists.get(record.id))?.items ?? [];
+			const known = new Set(
+				await mapItems(
+					stored.filter((i) => typeof i === 'string'),
+					text.open
+				)
+			);
+			const fresh = record.items.filter((item) => !known.has(item));
+			return { ...record, items: await mapItems(fresh, text.seal) };
+		})
+	);
+	return {
+		...file,
+		sessions: await Promise.all(file.sessions.map((r) => mapSessionText(r, text.seal))),
+		urges: await Promise.all(file.urges.map((r) => mapUrgeText(r, text.seal))),
+		lists
+	};
 }
 
 function keepDeviceTables(): TableName[] {

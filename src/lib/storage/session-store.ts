@@ -1,5 +1,6 @@
 import { localDayKey } from '../journal/days';
 import type { RustpuntDb } from './db';
+import { mapSessionText, PLAIN_TEXT, type PrivateTextCodec } from './private-text';
 import {
 	isDistressRating,
 	isSessionRecord,
@@ -24,11 +25,16 @@ export class SessionStore {
 	#db: RustpuntDb;
 	#recovered: Promise<number> | undefined;
 	#onCompleted: (() => Promise<void>) | undefined;
+	#text: PrivateTextCodec;
 
-	/** `onCompleted` runs after a session is stored as completed (asks to keep the data). */
-	constructor(db: RustpuntDb, onCompleted?: () => Promise<void>) {
+	/**
+	 * `onCompleted` runs after a session is stored as completed (asks to keep the data);
+	 * `text` seals typed answers when the app lock is on.
+	 */
+	constructor(db: RustpuntDb, onCompleted?: () => Promise<void>, text = PLAIN_TEXT) {
 		this.#db = db;
 		this.#onCompleted = onCompleted;
+		this.#text = text;
 	}
 
 	/**
@@ -66,8 +72,9 @@ export class SessionStore {
 
 	/** Records how far a session has come (on pause, stop, completion, or the page hiding). */
 	async update(id: string, progress: SessionProgress): Promise<void> {
+		const details = progress.details && (await mapSessionText(progress.details, this.#text.seal));
 		await this.#db.sessions.update(id, {
-			...progress.details,
+			...details,
 			activeMs: Math.max(0, Math.round(progress.activeMs)),
 			plannedMs: progress.plannedMs,
 			status: progress.status,
@@ -87,8 +94,9 @@ export class SessionStore {
 	}
 
 	/** One session, or undefined. */
-	get(id: string): Promise<SessionRecord | undefined> {
-		return this.#db.sessions.get(id);
+	async get(id: string): Promise<SessionRecord | undefined> {
+		const record = await this.#db.sessions.get(id);
+		return record && mapSessionText(record, this.#text.open);
 	}
 
 	/**
@@ -97,6 +105,8 @@ export class SessionStore {
 	 */
 	async recent(limit: number): Promise<SessionRecord[]> {
 		const records = await this.#db.sessions.orderBy('startedAt').reverse().limit(limit).toArray();
-		return records.filter(isSessionRecord);
+		return Promise.all(
+			records.filter(isSessionRecord).map((r) => mapSessionText(r, this.#text.open))
+		);
 	}
 }

@@ -63,4 +63,21 @@ describe('UrgeStore', () => {
 		await store.removeRealityItem(0);
 		expect(await store.restoreRealityItem(0, 'one')).toEqual(['one', 'two']);
 	});
+
+	it('reads urge moments of a time range, newest first, and the last one that ended in contact', async () => {
+		const store = new UrgeStore(freshDb());
+		for (const [id, startedAt, contact] of [
+			['a', 1000, 'yes'],
+			['b', 2000, 'no'],
+			['c', 3000, 'yes'],
+			['d', 4000, 'unsaid']
+		] as const) {
+			await store.start(id, startedAt);
+			await store.update(id, { contact });
+		}
+		expect((await store.between(2000, 4000)).map((u) => u.id)).toEqual(['c', 'b']);
+		expect((await store.between(0, Infinity)).map((u) => u.id)).toEqual(['d', 'c', 'b', 'a']);
+		expect(await store.lastContactAt()).toBe(3000);
+		expect(await new UrgeStore(freshDb()).lastContactAt()).toBeUndefined();
+	});
 });

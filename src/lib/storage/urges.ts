@@ -30,3 +30,28 @@ export interface ListRecord {
 
 /** The longest entry in a personal list or answer: text, not a document. */
 export const MAX_TEXT_LENGTH = 2000;
+
+const CONTACT: ReadonlySet<unknown> = new Set(['no', 'yes', 'unsaid']);
+const HELPED: ReadonlySet<unknown> = new Set(['breathe', 'someone', 'body', 'write']);
+
+/** True for a stored urge the journal can show (checked when read). */
+export function isUrgeRecord(value: unknown): value is UrgeRecord {
+	if (typeof value !== 'object' || value === null) return false;
+	const r = value as Record<string, unknown>;
+	const optionalText = (v: unknown) => v === undefined || typeof v === 'string';
+	return (
+		typeof r.id === 'string' &&
+		typeof r.startedAt === 'number' &&
+		Number.isFinite(r.startedAt) &&
+		(r.intensity === undefined ||
+			(typeof r.intensity === 'number' &&
+				Number.isInteger(r.intensity) &&
+				r.intensity >= 0 &&
+				r.intensity <= 10)) &&
+		optionalText(r.hope) &&
+		optionalText(r.bodyPlace) &&
+		optionalText(r.giveInstead) &&
+		(r.helped === undefined || HELPED.has(r.helped)) &&
+		(r.contact === undefined || CONTACT.has(r.contact))
+	);
+}

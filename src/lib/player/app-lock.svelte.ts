@@ -1,0 +1,106 @@
+import { beforeQuickExit } from '../safety/quick-exit';
+import { LOCK_AFTER_HIDDEN_MS } from '../security/routes';
+import type { SecretKind } from '../security/lock-crypto';
+import type { UnlockResult, Vault } from '../storage';
+
+/** unknown: not read yet (nothing private is shown); off: no lock; locked; unlocked. */
+export type LockStatus = 'unknown' | 'off' | 'locked' | 'unlocked';
+
+/**
+ * App-wide: whether the app lock is on and open. The key itself stays in the storage module's
+ * memory; this only says what the screens may show. The storage module (Dexie, WebCrypto)
+ * loads on demand, so "breathe now" does not wait for it.
+ */
+class AppLock {
+	#status = $state<LockStatus>('unknown');
+	#kind = $state<SecretKind>('pin');
+	#vault: Promise<Vault> | undefined;
+	#hiddenAt: number | undefined;
+	#started = false;
+
+	get status(): LockStatus {
+		return this.#status;
+	}
+
+	/** What the lock asks for: a PIN (digits) or a passphrase. */
+	get kind(): SecretKind {
+		return this.#kind;
+	}
+
+	#load(): Promise<Vault> {
+		this.#vault ??= import('../storage').then((m) => m.vault());
+		return this.#vault;
+	}
+
+	/** Reads whether a lock is on, and locks again after a while hidden and on quick exit. */
+	start(): void {
+		if (this.#started) return;
+		this.#started = true;
+		void this.refresh();
+		document.addEventListener('visibilitychange', () => {
+			if (document.visibilityState === 'hidden') this.#hiddenAt = Date.now();
+			else if (
+				this.#hiddenAt !== undefined &&
+				Date.now() - this.#hiddenAt >= LOCK_AFTER_HIDDEN_MS
+			) {
+				this.lock();
+			}
+		});
+		beforeQuickExit(() => this.lock());
+	}
+
+	/** Reads the stored lock again. A lock that cannot be read keeps the private screens shut. */
+	async refresh(): Promise<void> {
+		try {
+			const vault = await this.#load();
+			const record = await vault.lockRecord();
+			if (record) this.#kind = record.kind;
+			this.#status = !record ? 'off' : vault.unlocked ? 'unlocked' : 'locked';
+		} catch (error) {
+			console.warn('Could not read the app lock', error);
+			this.#status = 'locked';
+		}
+	}
+
+	/** Forgets the key at once (nothing happens when no lock is on). */
+	lock(): void {
+		void this.#vault?.then((vault) => vault.lock());
+		if (this.#status === 'unlocked') this.#status = 'locked';
+	}
+
+	/** Tries a PIN or passphrase. */
+	async unlock(secret: string): Promise<UnlockResult> {
+		const result = await (await this.#load()).unlock(secret, Date.now());
+		if (result.ok) this.#status = 'unlocked';
+		return result;
+	}
+
+	/** Milliseconds until another try is allowed, after wrong tries (0: allowed now). */
+	async waitLeft(): Promise<number> {
+		const [vault, attempts] = await Promise.all([this.#load(), import('../security/attempts')]);
+		return attempts.waitLeft(await vault.attempts(), Date.now());
+	}
+
+	/** Turns the lock on (the app stays open). */
+	async turnOn(kind: SecretKind, secret: string): Promise<void> {
+		await (await this.#load()).turnOn(kind, secret);
+		this.#kind = kind;
+		this.#status = 'unlocked';
+	}
+
+	/** Turns the lock off with the current secret. */
+	async turnOff(secret: string): Promise<UnlockResult> {
+		const result = await (await this.#load()).turnOff(secret, Date.now());
+		if (result.ok) this.#status = 'off';
+		return result;
+	}
+
+	/** A new PIN or passphrase. */
+	async change(oldSecret: string, kind: SecretKind, newSecret: string): Promise<UnlockResult> {
+		const result = await (await this.#load()).change(oldSecret, kind, newSecret, Date.now());
+		if (result.ok) this.#kind = kind;
+		return result;
+	}
+}
+
+export const appLock = new AppLock();

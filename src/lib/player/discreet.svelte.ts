@@ -1,0 +1,92 @@
+import { useNeutralMediaTitle } from '../device/media-session';
+import { m } from '../paraglide/messages';
+import { getLocale } from '../paraglide/runtime';
+import { loadJournal } from './services';
+
+/** A copy of the setting in localStorage, so a page is neutral from its first moment. */
+const EARLY_KEY = 'rustpunt:discreet';
+const MANIFEST = '/manifest.webmanifest';
+const ICON = '/favicon.png';
+const TOUCH_ICON = '/icons/apple-touch-icon.png';
+const NEUTRAL_ICON = '/icons/neutral-192.png';
+
+/**
+ * Discreet mode (setting `discreet`): every page title is neutral ("Notities" / "Notes"),
+ * media controls name nothing, and the page links a neutral manifest and icon, so that
+ * installing the app gives it that name and icon. The page's own titles are kept and shown
+ * again when the mode is turned off. App-wide, one instance.
+ */
+class Discreet {
+	#on = $state(false);
+	#ownTitle = '';
+	#observer: MutationObserver | undefined;
+
+	get on(): boolean {
+		return this.#on;
+	}
+
+	/** Applies the remembered choice at once, then the stored setting (again after a delete). */
+	start(): void {
+		this.#apply(readEarly());
+		void loadJournal()
+			.then((journal) => journal.settings())
+			.then((settings) => this.#apply(settings.discreet))
+			.catch((error: unknown) => console.warn('Could not read discreet mode', error));
+	}
+
+	/** Turns discreet mode on or off, and stores the choice. */
+	async set(on: boolean): Promise<void> {
+		await (await loadJournal()).setSetting('discreet', on);
+		this.#apply(on);
+	}
+
+	#apply(on: boolean): void {
+		this.#on = on;
+		writeEarly(on);
+		const neutral = m.discreet_title();
+		useNeutralMediaTitle(on ? neutral : undefined);
+		setLink('manifest', on ? `/manifest-notes-${getLocale()}.webmanifest` : MANIFEST);
+		setLink('icon', on ? NEUTRAL_ICON : ICON);
+		// iOS takes its home-screen icon from here (and the name from the page title).
+		setLink('apple-touch-icon', on ? NEUTRAL_ICON : TOUCH_ICON);
+		if (!on) {
+			this.#observer?.disconnect();
+			this.#observer = undefined;
+			if (this.#ownTitle) document.title = this.#ownTitle;
+			return;
+		}
+		// Pages set their own titles as they change: each one is kept and replaced at once.
+		const neutralise = () => {
+			if (document.title === neutral) return;
+			this.#ownTitle = document.title;
+			document.title = neutral;
+		};
+		neutralise();
+		this.#observer ??= new MutationObserver(neutralise);
+		this.#observer.observe(document.head, { childList: true, subtree: true, characterData: true });
+	}
+}
+
+function setLink(rel: string, href: string): void {
+	const link = document.head.querySelector<HTMLLinkElement>(`link[rel="${rel}"]`);
+	if (link && link.getAttribute('href') !== href) link.setAttribute('href', href);
+}
+
+function readEarly(): boolean {
+	try {
+		return localStorage.getItem(EARLY_KEY) === '1';
+	} catch {
+		return false;
+	}
+}
+
+function writeEarly(on: boolean): void {
+	try {
+		if (on) localStorage.setItem(EARLY_KEY, '1');
+		else localStorage.removeItem(EARLY_KEY);
+	} catch {
+		// Blocked storage: the stored setting still applies once it is read.
+	}
+}
+
+export const discreet = new Discreet();

@@ -1,0 +1,224 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { localDayKey } from '../journal/days';
+import { MIN_ITERATIONS } from '../security/lock-crypto';
+import { RustpuntDb } from './db';
+import { JournalStore } from './journal-store';
+import {
+	applyImport,
+	deleteAllData,
+	exportAll,
+	LockedError,
+	sessionsCsv,
+	type ExportFile
+} from './portable';
+import { SessionStore } from './session-store';
+import type { SessionRecord } from './sessions';
+import { UrgeStore } from './urge-store';
+import { ATTEMPTS_KEY, LOCK_KEY, Vault } from './vault';
+
+const opened: RustpuntDb[] = [];
+let n = 0;
+
+afterEach(async () => {
+	for (const db of opened.splice(0)) await db.delete();
+});
+
+/** A database and the app's stores on it, with a quick (test-only) iteration count. */
+function setUp() {
+	const db = new RustpuntDb(`vault-${++n}`);
+	opened.push(db);
+	const vault = new Vault(db, MIN_ITERATIONS);
+	return {
+		db,
+		vault,
+		sessions: new SessionStore(db, undefined, vault),
+		journal: new JournalStore(db, vault),
+		urges: new UrgeStore(db, vault)
+	};
+}
+
+const NOTE = 'Ik wilde hem bellen maar deed het niet';
+const NOTICED = 'de rode lamp bij het raam';
+const HOPE = 'dat hij sorry zegt';
+const REALITY = 'hij las mijn berichten en zweeg';
+const SECRETS = [NOTE, NOTICED, HOPE, REALITY, 'lamp', 'sorry', 'zweeg'];
+
+const START = new Date(2026, 2, 9, 21).getTime();
+
+async function writeEverything(s: ReturnType<typeof setUp>, id = 's1'): Promise<void> {
+	await s.sessions.start({
+		id,
+		exerciseId: 'grounding-senses',
+		startedAt: START,
+		plannedMs: 60_000
+	});
+	await s.sessions.update(id, {
+		activeMs: 60_000,
+		plannedMs: 60_000,
+		status: 'completed',
+		endedAt: START + 60_000,
+		details: { noticed: [{ step: 'see', count: 5, text: NOTICED }] }
+	});
+	await s.journal.setNote(id, NOTE);
+	await s.urges.start(`u-${id}`, START);
+	await s.urges.update(`u-${id}`, { intensity: 7, hope: HOPE, contact: 'no' });
+	await s.urges.addRealityItem(REALITY);
+}
+
+/** Every stored record, raw, as anyone reading the browser's files would see it. */
+async function rawText(db: RustpuntDb): Promise<string> {
+	const tables = await Promise.all(db.tables.map((t) => t.toArray()));
+	return JSON.stringify(tables);
+}
+
+describe('the app lock', () => {
+	it('seals the text already stored when it is turned on, so the raw records hold none of it', async () => {
+		const s = setUp();
+		await writeEverything(s);
+		expect(await rawText(s.db)).toContain(NOTE);
+		await s.vault.turnOn('pin', '482913');
+		const raw = await rawText(s.db);
+		for (const secret of SECRETS) expect(raw).not.toContain(secret);
+		// What is not private stays readable: the journal still counts and charts.
+		expect(raw).toContain('grounding-senses');
+		expect(raw).not.toContain('482913');
+	});
+
+	it('seals text written while locked, without the PIN, and shows it after unlocking', async () => {
+		const s = setUp();
+		await s.vault.turnOn('passphrase', 'een lange zin');
+		s.vault.lock();
+		await writeEverything(s);
+		const raw = await rawText(s.db);
+		for (const secret of SECRETS) expect(raw).not.toContain(secret);
+		// Locked: the journal shows no text.
+		expect((await s.journal.get('s1'))?.note).toBeUndefined();
+		expect(await s.urges.realityList()).toEqual([]);
+
+		expect(await s.vault.unlock('een lange zin', Date.now())).toEqual({ ok: true });
+		const session = await s.journal.get('s1');
+		expect(session?.note).toBe(NOTE);
+		expect(session?.noticed?.[0]?.text).toBe(NOTICED);
+		expect((await s.urges.get('u-s1'))?.hope).toBe(HOPE);
+		expect(await s.urges.realityList()).toEqual([REALITY]);
+		expect((await s.journal.page(10)).sessions[0]?.note).toBe(NOTE);
+	});
+
+	it('refuses a wrong PIN, and slows further tries down across restarts', async () => {
+		const s = setUp();
+		await s.vault.turnOn('pin', '482913');
+		s.vault.lock();
+		const now = Date.now();
+		expect(await s.vault.unlock('111111', now)).toMatchObject({ ok: false, waitMs: 0 });
+		expect(await s.vault.unlock('222222', now)).toMatchObject({ ok: false, waitMs: 0 });
+		expect(await s.vault.unlock('333333', now)).toMatchObject({ ok: false, waitMs: 30_000 });
+		// A fresh start (a reload) keeps the wait; even the right PIN waits.
+		const again = new Vault(s.db, MIN_ITERATIONS);
+		expect(await again.unlock('482913', now + 10_000)).toMatchObject({ ok: false, waitMs: 20_000 });
+		expect(again.unlocked).toBe(false);
+		expect(await again.unlock('482913', now + 30_000)).toEqual({ ok: true });
+		expect(await s.db.settings.get(ATTEMPTS_KEY)).toBeUndefined();
+		// Nothing was wiped.
+		await writeEverything({ ...s, vault: again });
+		expect(await s.db.sessions.count()).toBe(1);
+	});
+
+	it('opens everything again when turned off with the PIN', async () => {
+		const s = setUp();
+		await writeEverything(s);
+		await s.vault.turnOn('pin', '482913');
+		s.vault.lock();
+		expect(await s.vault.turnOff('000000', Date.now())).toMatchObject({ ok: false });
+		expect(await s.vault.isOn()).toBe(true);
+		expect(await s.vault.turnOff('482913', Date.now())).toEqual({ ok: true });
+		expect(await s.db.settings.get(LOCK_KEY)).toBeUndefined();
+		const raw = await rawText(s.db);
+		for (const secret of [NOTE, NOTICED, HOPE, REALITY]) expect(raw).toContain(secret);
+	});
+
+	it('changes the PIN: the old one no longer opens, the new one opens the same text', async () => {
+		const s = setUp();
+		await writeEverything(s);
+		await s.vault.turnOn('pin', '482913');
+		expect(await s.vault.change('482913', 'passphrase', 'nieuwe lange zin', Date.now())).toEqual({
+			ok: true
+		});
+		s.vault.lock();
+		expect(await s.vault.unlock('482913', Date.now())).toMatchObject({ ok: false });
+		expect(await s.vault.unlock('nieuwe lange zin', Date.now())).toEqual({ ok: true });
+		expect((await s.journal.get('s1'))?.note).toBe(NOTE);
+	});
+
+	it('refuses to export while locked, and exports the words themselves when unlocked', async () => {
+		const s = setUp();
+		await writeEverything(s);
+		await s.vault.turnOn('pin', '482913');
+		s.vault.lock();
+		await expect(exportAll(s.db, {}, Date.now(), s.vault)).rejects.toBeInstanceOf(LockedError);
+		const labels = {
+			date: 'd',
+			time: 't',
+			exercise: 'e',
+			minutes: 'm',
+			status: 's',
+			distressBefore: 'b',
+			distressAfter: 'a',
+			note: 'n'
+		};
+		await expect(sessionsCsv(s.db, String, labels, String, s.vault)).rejects.toBeInstanceOf(
+			LockedError
+		);
+		await s.vault.unlock('482913', Date.now());
+		const { file, leftOut } = await exportAll(s.db, {}, Date.now(), s.vault);
+		expect(leftOut).toBe(0);
+		expect(file.sessions[0]?.note).toBe(NOTE);
+		expect(file.urges[0]?.hope).toBe(HOPE);
+		expect(file.lists[0]?.items).toEqual([REALITY]);
+		// The lock and the wrong tries never travel.
+		expect(JSON.stringify(file)).not.toMatch(/wrappedKey|lockAttempts|"lock"/);
+	});
+
+	it('seals what an import brings in while the lock is on, and joins lists by their words', async () => {
+		const source = setUp();
+		await writeEverything(source);
+		const { file } = await exportAll(source.db, {}, Date.now());
+		const s = setUp();
+		await s.urges.addRealityItem(REALITY);
+		await s.vault.turnOn('pin', '482913');
+		await applyImport(s.db, file as ExportFile, s.vault);
+		const raw = await rawText(s.db);
+		for (const secret of SECRETS) expect(raw).not.toContain(secret);
+		// The same entry is not added twice, although its sealed copies differ.
+		expect(await s.urges.realityList()).toEqual([REALITY]);
+		expect((await s.journal.get('s1'))?.note).toBe(NOTE);
+	});
+
+	it('keeps a removed session sealed when it is put back (undo)', async () => {
+		const s = setUp();
+		await writeEverything(s);
+		await s.vault.turnOn('pin', '482913');
+		const removed = (await s.journal.remove('s1')) as SessionRecord;
+		await s.journal.restore({ ...removed, note: 'nieuw woord' });
+		expect(await rawText(s.db)).not.toContain('nieuw woord');
+		expect(localDayKey((await s.journal.get('s1'))!.startedAt)).toBe('2026-03-09');
+	});
+
+	it('seals text in a tab that did not see the lock being turned on in another', async () => {
+		const s = setUp();
+		await s.urges.addRealityItem('eerst gewoon');
+		const otherTab = new Vault(s.db, MIN_ITERATIONS);
+		await otherTab.turnOn('pin', '482913');
+		await s.urges.addRealityItem(REALITY);
+		expect(await rawText(s.db)).not.toContain(REALITY);
+	});
+
+	it('is gone after everything is deleted, and text is stored as written again', async () => {
+		const s = setUp();
+		await s.vault.turnOn('pin', '482913');
+		await deleteAllData(s.db);
+		expect(await s.vault.isOn()).toBe(false);
+		expect(s.vault.unlocked).toBe(false);
+		await s.urges.addRealityItem(REALITY);
+		expect(await rawText(s.db)).toContain(REALITY);
+	});
+});

@@ -1,0 +1,201 @@
+import type { Page } from '@playwright/test';
+import { makeSessions, seedSessions } from '../bench/lib/seed-journal.js';
+import {
+	expect,
+	expectNoAxeViolations,
+	storedRecords,
+	storedSessions,
+	test,
+	visitUntilOffline,
+	waitForApp
+} from './fixtures';
+
+const PIN = '482913';
+const NOTE = 'Vandaag wilde ik hem bijna bellen.';
+
+/** Stores a session with a note, then turns the lock on from the data screen. */
+async function lockWithNote(page: Page) {
+	await page.goto('/');
+	await waitForApp(page);
+	const [session] = makeSessions(1, Date.now());
+	await seedSessions(page, [{ ...session, note: NOTE }]);
+	await page.goto('/gegevens');
+	const lock = page.getByRole('region', { name: 'Vergrendeling' });
+	await expect(lock.getByText('vergeet je de code')).toBeVisible();
+	await lock.getByLabel('Nieuwe code', { exact: true }).fill(PIN);
+	await lock.getByLabel('Herhaal de nieuwe code').fill(PIN);
+	await lock.getByRole('button', { name: 'Vergrendeling aanzetten' }).click();
+	await expect(lock.getByText('De vergrendeling staat aan. Je eigen tekst')).toBeVisible();
+}
+
+test.describe('The app lock', () => {
+	test('tells about a forgotten code and offers the export before the lock goes on', async ({
+		page
+	}) => {
+		await page.goto('/gegevens');
+		const lock = page.getByRole('region', { name: 'Vergrendeling' });
+		await expect(lock.getByText('niet terug te halen')).toBeVisible();
+		const download = page.waitForEvent('download');
+		await lock.getByRole('button', { name: 'Eerst alles exporteren' }).click();
+		await download;
+		// A PIN too short or two different codes are refused before anything is stored.
+		await lock.getByLabel('Nieuwe code', { exact: true }).fill('1234');
+		await lock.getByLabel('Herhaal de nieuwe code').fill('1234');
+		await lock.getByRole('button', { name: 'Vergrendeling aanzetten' }).click();
+		await expect(lock.getByText('minstens 6 cijfers, en alleen')).toBeVisible();
+		await lock.getByLabel('Nieuwe code', { exact: true }).fill(PIN);
+		await lock.getByLabel('Herhaal de nieuwe code').fill('482914');
+		await lock.getByRole('button', { name: 'Vergrendeling aanzetten' }).click();
+		await expect(lock.getByText('niet hetzelfde')).toBeVisible();
+		expect(await storedRecords(page, 'settings')).toEqual([]);
+		await expectNoAxeViolations(page);
+	});
+
+	test('after a reload only the lock screen, breathing and help show; the PIN opens the journal', async ({
+		page
+	}) => {
+		await lockWithNote(page);
+		// The note is stored sealed: the browser's own records do not hold the words.
+		const [stored] = await storedSessions(page);
+		expect(JSON.stringify(stored)).not.toContain('bellen');
+
+		for (const path of ['/', '/dagboek', '/gegevens', '/oefening/box', '/grens', '/en/dagboek']) {
+			await page.goto(path);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+				path.startsWith('/en') ? 'Locked' : 'Vergrendeld'
+			);
+			await expect(page.getByRole('main').getByRole('link')).toHaveText(
+				path.startsWith('/en')
+					? ['Breathe now, no code needed', 'Urge to make contact?', 'Need help?']
+					: ['Adem nu, zonder code', 'Drang om contact te zoeken?', 'Hulp nodig?']
+			);
+			await expect(page.getByText(NOTE)).toHaveCount(0);
+		}
+		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await expectNoAxeViolations(page);
+		// The prerendered pages hold nothing of the journal: the gate decides before it shows.
+		const html = await (await page.request.get('/dagboek')).text();
+		expect(html).not.toContain('Alle sessies');
+		expect(html).toMatch(/<main id="main"[^>]*><!--\[-1--><!--\]--><!----><\/main>/);
+
+		// Breathe now works without the code and shows nothing of the journal.
+		await page.getByRole('link', { name: 'Adem nu, zonder code' }).click();
+		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
+		await expect(page.getByText(NOTE)).toHaveCount(0);
+		await expect(page.getByRole('link', { name: /sessie|dagboek/i })).toHaveCount(0);
+		// Help is always there.
+		await page.goto('/hulp');
+		await expect(page.getByRole('link', { name: /113/ }).first()).toBeVisible();
+
+		await page.goto('/dagboek');
+		await page.getByLabel('Je pincode').fill(PIN);
+		await page.getByRole('button', { name: 'Openen' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Vergrendeld');
+		await expect(page.getByText(NOTE)).toBeVisible();
+	});
+
+	test('wrong PINs are slowed down kindly, also after a reload, and nothing is wiped', async ({
+		page
+	}) => {
+		await lockWithNote(page);
+		await page.clock.install();
+		await page.goto('/dagboek');
+		const pin = page.getByLabel('Je pincode');
+		for (const wrong of ['111111', '222222']) {
+			await pin.fill(wrong);
+			await page.getByRole('button', { name: 'Openen' }).click();
+			await expect(page.getByText('niet de goede code')).toBeVisible();
+		}
+		await pin.fill('333333');
+		await page.getByRole('button', { name: 'Openen' }).click();
+		await expect(page.getByText(/over 30 seconden weer proberen/)).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Openen' })).toBeDisabled();
+
+		await page.reload();
+		await expect(page.getByText(/over \d+ seconden weer proberen/)).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Openen' })).toBeDisabled();
+		await page.clock.runFor(31_000);
+		await expect(page.getByRole('button', { name: 'Openen' })).toBeEnabled();
+		await page.getByLabel('Je pincode').fill(PIN);
+		await page.getByRole('button', { name: 'Openen' }).click();
+		await expect(page.getByText(NOTE)).toBeVisible();
+		expect(await storedSessions(page)).toHaveLength(1);
+	});
+
+	test('text typed in the urge flow from the lock screen is stored sealed', async ({ page }) => {
+		await lockWithNote(page);
+		await page.clock.install();
+		await page.goto('/');
+		await page.getByRole('link', { name: 'Drang om contact te zoeken?' }).click();
+		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
+		await page.clock.runFor(61_000);
+		await page.getByRole('button', { name: 'Overslaan' }).click();
+		await expect(page.getByText('Je vergrendeling staat aan: wat je hier typt')).toBeVisible();
+		await page.getByLabel('Wat hoop ik te voelen als ik contact zoek?').fill('Gezien worden');
+		await page.getByRole('button', { name: 'Verder' }).click();
+		await expect(page.getByText('Je realiteitslijst zit achter je code')).toBeVisible();
+		await expectNoAxeViolations(page);
+		await expect
+			.poll(async () => JSON.stringify(await storedRecords(page, 'urges')))
+			.toContain('"hope":"\\u0001rp1:');
+		expect(JSON.stringify(await storedRecords(page, 'urges'))).not.toContain('Gezien');
+	});
+
+	test('locks again on "lock now", and turning it off needs the PIN and opens the text', async ({
+		page
+	}) => {
+		await lockWithNote(page);
+		const lock = page.getByRole('region', { name: 'Vergrendeling' });
+		await lock.getByRole('button', { name: 'Nu vergrendelen' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await page.getByLabel('Je pincode').fill(PIN);
+		await page.getByRole('button', { name: 'Openen' }).click();
+		const off = page.getByRole('form', { name: 'Vergrendeling uitzetten' });
+		await off.getByLabel('Huidige code').fill(PIN);
+		await off.getByRole('button', { name: 'Vergrendeling uitzetten' }).click();
+		await expect(page.getByText('De vergrendeling staat uit.')).toBeVisible();
+		expect((await storedSessions(page))[0]?.note).toBe(NOTE);
+		await page.reload();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Je gegevens');
+	});
+
+	test('locks again after five minutes in the background, not after a short look away', async ({
+		page
+	}) => {
+		await page.clock.install();
+		await lockWithNote(page);
+		const hide = (state: 'hidden' | 'visible') =>
+			page.evaluate((value) => {
+				Object.defineProperty(document, 'visibilityState', { value, configurable: true });
+				document.dispatchEvent(new Event('visibilitychange'));
+			}, state);
+		await page.goto('/dagboek');
+		await page.getByLabel('Je pincode').fill(PIN);
+		await page.getByRole('button', { name: 'Openen' }).click();
+		await expect(page.getByText(NOTE)).toBeVisible();
+
+		await hide('hidden');
+		await page.clock.runFor(60_000);
+		await hide('visible');
+		await expect(page.getByText(NOTE)).toBeVisible();
+
+		await hide('hidden');
+		await page.clock.runFor(5 * 60_000);
+		await hide('visible');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+		await expect(page.getByText(NOTE)).toHaveCount(0);
+	});
+
+	test('the lock screen and unlocking work offline', async ({ page, context }) => {
+		await visitUntilOffline(page, '/');
+		await lockWithNote(page);
+		await context.setOffline(true);
+		await page.goto('/dagboek');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await page.getByLabel('Je pincode').fill(PIN);
+		await page.getByRole('button', { name: 'Openen' }).click();
+		await expect(page.getByText(NOTE)).toBeVisible();
+	});
+});
