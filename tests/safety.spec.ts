@@ -130,8 +130,8 @@ test.describe('Quick exit', () => {
 
 	test('works before the app has started, straight from the first paint', async ({ page }) => {
 		await serveNeutralSite(page);
-		// Hold the app's code back: only the prerendered page is there.
-		await page.route('**/_app/**', () => undefined);
+		// Hold the app's code back: only the prerendered page (and its stylesheets) is there.
+		await page.route('**/_app/**/*.js', () => undefined);
 		await page.goto('/', { waitUntil: 'commit' });
 		await page.getByRole('button', { name: /^Snel weg/ }).click();
 		await expect(page).toHaveURL(`${NEUTRAL}/`);
