@@ -1,6 +1,5 @@
 import { findExercise } from '../content/catalogue';
 import type { BreathingExercise } from '../content/load';
-import { SESSION_MINUTES } from '../content/lengths';
 import { BUILT_IN_BREATHE_NOW, isOwnId, OWN_PREFIX } from '../settings/schema';
 import { preferences } from './preferences.svelte';
 
@@ -62,5 +61,7 @@ export async function ownBreatheNow(
 export function startMinutes(exercise: BreathingExercise): number {
 	if (isOwnId(exercise.id)) return exercise.defaultMinutes;
 	const chosen = preferences.get('defaultMinutes');
-	return (SESSION_MINUTES as readonly number[]).includes(chosen) ? chosen : exercise.defaultMinutes;
+	// A stored length was checked against the lengths offered when it was read; 0 keeps the
+	// exercise's own.
+	return chosen || exercise.defaultMinutes;
 }

@@ -27,7 +27,17 @@ class Discreet {
 
 	/** Applies the remembered choice at once, then the stored setting (again after a delete). */
 	start(): void {
+		this.applyEarly();
+		this.readStored();
+	}
+
+	/** Applies the copy kept in localStorage: no database read, so no page waits for it. */
+	applyEarly(): void {
 		this.#apply(readEarly());
+	}
+
+	/** Reads the stored setting (the database) and applies it. */
+	readStored(): void {
 		void loadJournal()
 			.then((journal) => journal.settings())
 			.then((settings) => this.#apply(settings.discreet))

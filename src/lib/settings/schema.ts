@@ -3,6 +3,7 @@
  * against its schema whenever it is read (the database, the quick copy in localStorage, an
  * import); a damaged value reads as the default and never breaks the app.
  */
+import { SESSION_MINUTES } from '../content/lengths';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -20,7 +21,7 @@ export const VOICE_RATES = [0.8, 0.9, 1] as const;
 export const BACKGROUND_CHOICES = ['none', 'brown', 'drone'] as const;
 export type BackgroundChoice = (typeof BACKGROUND_CHOICES)[number];
 /** Default length of an exercise: 0 keeps each exercise's own. */
-export const DEFAULT_LENGTHS = [0, 1, 3, 5, 10] as const;
+export const DEFAULT_LENGTHS = [0, ...SESSION_MINUTES] as const;
 /** What "breathe now" starts when nothing else was chosen. */
 export const BUILT_IN_BREATHE_NOW = 'extended-exhale';
 /** The prefix of an own pattern's id where an exercise id is expected. */

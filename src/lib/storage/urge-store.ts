@@ -66,15 +66,12 @@ export class UrgeStore {
 
 	/** When the newest urge that ended in contact started (epoch ms), if any. */
 	async lastContactAt(): Promise<number | undefined> {
-		let found: number | undefined;
-		await this.#db.urges
+		const last = await this.#db.urges
 			.orderBy('startedAt')
 			.reverse()
-			.until(() => found !== undefined)
-			.each((record) => {
-				if (found === undefined && record.contact === 'yes') found = record.startedAt;
-			});
-		return found;
+			.filter((record) => record.contact === 'yes')
+			.first();
+		return last?.startedAt;
 	}
 
 	/** The reality list, in the person's order (empty when none was written). */
