@@ -1,6 +1,6 @@
 import { addLocalDays, dayKeyStart, isDayKey, localDayKey } from '../journal/days';
 import type { RustpuntDb } from './db';
-import { mapSessionText, PLAIN_TEXT, type PrivateTextCodec } from './private-text';
+import { mapTexts, PLAIN_TEXT, type PrivateTextCodec } from './private-text';
 import { BOUNDARY_SOLO_ID, isSessionRecord, type SessionRecord } from './sessions';
 import { DEFAULT_JOURNAL_SETTINGS, NO_CONTACT_KEY, type JournalSettings } from './settings';
 import { MAX_TEXT_LENGTH } from './urges';
@@ -34,7 +34,7 @@ export class JournalStore {
 
 	/** Sessions with their private text readable (when unlocked) for showing. */
 	#opened(sessions: SessionRecord[]): Promise<SessionRecord[]> {
-		return Promise.all(sessions.map((s) => mapSessionText(s, this.#text.open)));
+		return Promise.all(sessions.map((s) => mapTexts('sessions', s, this.#text.open)));
 	}
 
 	/** Up to `limit` sessions, newest first, after `cursor` (from the newest when absent). */
@@ -120,20 +120,25 @@ export class JournalStore {
 	/** One session, or undefined when missing or damaged. */
 	async get(id: string): Promise<SessionRecord | undefined> {
 		const record = await this.#db.sessions.get(id);
-		return isSessionRecord(record) ? mapSessionText(record, this.#text.open) : undefined;
+		return isSessionRecord(record) ? mapTexts('sessions', record, this.#text.open) : undefined;
 	}
 
 	/** Writes or clears the person's note on a session. */
 	async setNote(id: string, note: string): Promise<void> {
-		const text = await this.#text.seal(note.trim().slice(0, MAX_TEXT_LENGTH));
-		const changed = await this.#db.sessions
-			.where('id')
-			.equals(id)
-			.modify((s) => {
-				if (text) s.note = text;
-				else delete s.note;
-			});
-		if (changed === 0) throw new Error(`No session ${id} to add a note to`);
+		await this.#text.write(
+			[this.#db.sessions],
+			(seal) => seal(note.trim().slice(0, MAX_TEXT_LENGTH)),
+			async (text) => {
+				const changed = await this.#db.sessions
+					.where('id')
+					.equals(id)
+					.modify((s) => {
+						if (text) s.note = text;
+						else delete s.note;
+					});
+				if (changed === 0) throw new Error(`No session ${id} to add a note to`);
+			}
+		);
 	}
 
 	/** Deletes a session and returns it, so it can be put back. */
@@ -147,7 +152,11 @@ export class JournalStore {
 
 	/** Puts a deleted session back exactly as it was (undo). */
 	async restore(record: SessionRecord): Promise<void> {
-		await this.#db.sessions.put(await mapSessionText(record, this.#text.seal));
+		await this.#text.write(
+			[this.#db.sessions],
+			(seal) => mapTexts('sessions', record, seal),
+			(sealed) => this.#db.sessions.put(sealed)
+		);
 	}
 
 	/** The journal's settings, with defaults for anything never set or damaged. */

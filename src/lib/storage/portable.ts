@@ -8,16 +8,9 @@ import * as v from 'valibot';
 import { isDayKey, localDayKey } from '../journal/days';
 import { SETTINGS, SETTING_KEYS as APP_SETTING_KEYS } from '../settings/schema';
 import type { RustpuntDb } from './db';
-import {
-	mapItems,
-	mapListText,
-	mapSessionText,
-	mapUrgeText,
-	PLAIN_TEXT,
-	type PrivateTextCodec
-} from './private-text';
+import { mapTexts, PLAIN_TEXT, type PrivateTextCodec, type Seal } from './private-text';
 import { isSessionRecord, type SessionRecord, type StoredSessionStatus } from './sessions';
-import { MAX_TEXT_LENGTH, type ListRecord, type UrgeRecord } from './urges';
+import { MAX_TEXT_LENGTH } from './urges';
 
 /** What an export file says it is. */
 export const EXPORT_FORMAT = 'rustpunt-export';
@@ -409,16 +402,9 @@ function openPrivate(
 	records: unknown[],
 	change: (text: string) => Promise<string>
 ): Promise<unknown[]> {
-	const mapper = {
-		sessions: (r: unknown) => (isSessionRecord(r) ? mapSessionText(r, change) : r),
-		// Only the shape matters here: the export's own check (after opening) judges the rest.
-		urges: (r: unknown) => (isPlainObject(r) ? mapUrgeText(r as unknown as UrgeRecord, change) : r),
-		lists: (r: unknown) =>
-			isPlainObject(r) && Array.isArray(r.items) && r.items.every((i) => typeof i === 'string')
-				? mapListText(r as unknown as ListRecord, change)
-				: r
-	}[name as string];
-	return mapper ? Promise.all(records.map(mapper)) : Promise.resolve(records);
+	return name === 'sessions' || name === 'urges' || name === 'lists'
+		? Promise.all(records.map((record) => mapTexts(name, record, change)))
+		: Promise.resolve(records);
 }
 
 /** Whether a stored record belongs in an export at all; the others stay on the device. */
@@ -671,7 +657,18 @@ export async function applyImport(
 	checked: ExportFile,
 	text: PrivateTextCodec = PLAIN_TEXT
 ): Promise<{ added: number; skipped: number }> {
-	const file = await sealImport(db, checked, text);
+	return text.write(
+		TABLE_NAMES.map((name) => db.table(name)),
+		(seal) => sealImport(db, checked, seal, text),
+		(file) => writeImport(db, file)
+	);
+}
+
+/** Writes a checked (and sealed) file in one transaction. */
+function writeImport(
+	db: RustpuntDb,
+	file: ExportFile
+): Promise<{ added: number; skipped: number }> {
 	return db.transaction('rw', TABLE_NAMES, async () => {
 		let added = 0;
 		let skipped = 0;
@@ -713,25 +710,23 @@ export async function applyImport(
 async function sealImport(
 	db: RustpuntDb,
 	file: ExportFile,
+	seal: Seal,
 	text: PrivateTextCodec
 ): Promise<ExportFile> {
 	const lists = await Promise.all(
 		file.lists.map(async (record) => {
 			const stored = (await db.lists.get(record.id))?.items ?? [];
 			const known = new Set(
-				await mapItems(
-					stored.filter((i) => typeof i === 'string'),
-					text.open
-				)
+				await Promise.all(stored.filter((i) => typeof i === 'string').map(text.open))
 			);
 			const fresh = record.items.filter((item) => !known.has(item));
-			return { ...record, items: await mapItems(fresh, text.seal) };
+			return { ...record, items: await Promise.all(fresh.map(seal)) };
 		})
 	);
 	return {
 		...file,
-		sessions: await Promise.all(file.sessions.map((r) => mapSessionText(r, text.seal))),
-		urges: await Promise.all(file.urges.map((r) => mapUrgeText(r, text.seal))),
+		sessions: await Promise.all(file.sessions.map((r) => mapTexts('sessions', r, seal))),
+		urges: await Promise.all(file.urges.map((r) => mapTexts('urges', r, seal))),
 		lists
 	};
 }

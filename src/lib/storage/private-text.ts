@@ -1,80 +1,101 @@
 /**
  * Which stored text is private (the person's own words), and the codec that keeps it sealed
- * while the app lock is on. Stores call `seal` before every write of private text and `open`
- * where the text is shown; with no lock both leave the text as it is.
+ * while the app lock is on. Stores write private text through the codec's `write` and `open`
+ * it where it is shown; with no lock both leave the text as it is.
  */
+import type { Table } from 'dexie';
 import { isSealed } from '../security/lock-crypto';
-import type { SessionRecord } from './sessions';
-import type { ListRecord, UrgeRecord } from './urges';
 
-/** Seals and opens private text; `open` gives undefined for text it cannot read (locked). */
+/** Seals one text for the lock as it is when the write begins (text as it is with no lock). */
+export type Seal = (text: string) => Promise<string>;
+
+/** Writes and opens private text; `open` gives undefined for text it cannot read (locked). */
 export interface PrivateTextCodec {
-	seal(text: string): Promise<string>;
+	/**
+	 * Writes private text. `prepare` seals it, outside any transaction (one would end while
+	 * WebCrypto works); `write` then runs in one transaction over `tables` that first checks
+	 * that the lock is still the one `prepare` sealed for. When another tab turned the lock on
+	 * or off in between, everything is prepared again: no words are written in the clear under
+	 * a lock, nor sealed for a lock that is gone.
+	 */
+	write<T, R>(
+		tables: readonly Table[],
+		prepare: (seal: Seal) => Promise<T>,
+		write: (prepared: T) => Promise<R>
+	): Promise<R>;
 	open(value: string): Promise<string | undefined>;
 }
 
 /** No lock: text is stored as written; sealed text (from a lock since removed) stays unread. */
 export const PLAIN_TEXT: PrivateTextCodec = {
-	seal: (text) => Promise.resolve(text),
+	write: async (_tables, prepare, write) => write(await prepare((text) => Promise.resolve(text))),
 	open: (value) => Promise.resolve(isSealed(value) ? undefined : value)
 };
 
-type TextChange = (text: string) => Promise<string | undefined>;
+/** The tables that hold private text. */
+export type PrivateTable = 'sessions' | 'urges' | 'lists';
 
-/** A session with its note and typed answers changed by `change` (unreadable ones left out). */
-export async function mapSessionText<R extends Partial<SessionRecord>>(
-	record: R,
-	change: TextChange
-): Promise<R> {
-	const out = { ...record };
-	if (record.note !== undefined) {
-		const note = await change(record.note);
-		if (note === undefined) delete out.note;
-		else out.note = note;
-	}
-	if (record.noticed) {
-		out.noticed = await Promise.all(
-			record.noticed.map(async (entry) => ({ ...entry, text: (await change(entry.text)) ?? '' }))
-		);
-	}
-	return out;
-}
+/** A change of one text; undefined means it cannot be read, and is left out. */
+type TextChange = (text: string) => string | undefined;
 
 const URGE_TEXT = ['hope', 'bodyPlace', 'giveInstead'] as const;
 
-/** An urge with its three answers changed by `change`. */
-export async function mapUrgeText<R extends Partial<UrgeRecord>>(
-	record: R,
-	change: TextChange
-): Promise<R> {
-	const out = { ...record };
-	for (const key of URGE_TEXT) {
-		const value = record[key];
-		if (value === undefined) continue;
-		const text = await change(value);
+/**
+ * The record with every private text replaced by `change`. Any shape is accepted: a damaged
+ * record's words are private too, so a lock seals them like any other. An unreadable note or
+ * answer is left out, a noticed entry keeps its count with empty text, and an unreadable list
+ * item is left out.
+ */
+export function replaceTexts<R>(table: PrivateTable, record: R, change: TextChange): R {
+	if (typeof record !== 'object' || record === null) return record;
+	const out: Record<string, unknown> = { ...(record as Record<string, unknown>) };
+	const replace = (key: string) => {
+		const value = out[key];
+		if (typeof value !== 'string') return;
+		const text = change(value);
 		if (text === undefined) delete out[key];
 		else out[key] = text;
+	};
+	if (table === 'sessions') {
+		replace('note');
+		if (Array.isArray(out.noticed)) {
+			out.noticed = out.noticed.map((entry: unknown) =>
+				typeof entry === 'object' && entry !== null && 'text' in entry
+					? typeof entry.text === 'string'
+						? { ...entry, text: change(entry.text) ?? '' }
+						: entry
+					: entry
+			);
+		}
+	} else if (table === 'urges') {
+		URGE_TEXT.forEach(replace);
+	} else if (Array.isArray(out.items)) {
+		out.items = out.items.flatMap((item: unknown) => {
+			if (typeof item !== 'string') return [item];
+			const text = change(item);
+			return text === undefined ? [] : [text];
+		});
 	}
-	return out;
+	return out as R;
 }
 
-/** List items changed by `change`; items that cannot be read are left out. */
-export async function mapItems(items: readonly string[], change: TextChange): Promise<string[]> {
-	const changed = await Promise.all(items.map(change));
-	return changed.filter((item): item is string => item !== undefined);
+/** Every private text in a record (empty texts left out: they reveal nothing). */
+export function textsOf(table: PrivateTable, record: unknown): string[] {
+	const texts: string[] = [];
+	replaceTexts(table, record, (text) => {
+		if (text !== '') texts.push(text);
+		return text;
+	});
+	return texts;
 }
 
-/** A list record with its items changed by `change`. */
-export async function mapListText(record: ListRecord, change: TextChange): Promise<ListRecord> {
-	return { ...record, items: await mapItems(record.items, change) };
-}
-
-/** Whether a session has text a lock would seal (so turning it on touches only those). */
-export function sessionHasText(record: SessionRecord): boolean {
-	return record.note !== undefined || (record.noticed ?? []).some((entry) => entry.text !== '');
-}
-
-/** Whether an urge has any of the three answers. */
-export function urgeHasText(record: UrgeRecord): boolean {
-	return URGE_TEXT.some((key) => record[key] !== undefined);
+/** The record with every private text changed by an asynchronous `change` (seal or open). */
+export async function mapTexts<R>(
+	table: PrivateTable,
+	record: R,
+	change: (text: string) => Promise<string | undefined>
+): Promise<R> {
+	const texts = [...new Set(textsOf(table, record))];
+	const changed = new Map(await Promise.all(texts.map(async (t) => [t, await change(t)] as const)));
+	return replaceTexts(table, record, (text) => (text === '' ? text : changed.get(text)));
 }

@@ -1,6 +1,6 @@
 import { localDayKey } from '../journal/days';
 import type { RustpuntDb } from './db';
-import { mapSessionText, PLAIN_TEXT, type PrivateTextCodec } from './private-text';
+import { mapTexts, PLAIN_TEXT, type PrivateTextCodec } from './private-text';
 import {
 	isDistressRating,
 	isSessionRecord,
@@ -72,14 +72,18 @@ export class SessionStore {
 
 	/** Records how far a session has come (on pause, stop, completion, or the page hiding). */
 	async update(id: string, progress: SessionProgress): Promise<void> {
-		const details = progress.details && (await mapSessionText(progress.details, this.#text.seal));
-		await this.#db.sessions.update(id, {
-			...details,
-			activeMs: Math.max(0, Math.round(progress.activeMs)),
-			plannedMs: progress.plannedMs,
-			status: progress.status,
-			endedAt: progress.endedAt
-		});
+		await this.#text.write(
+			[this.#db.sessions],
+			async (seal) => progress.details && mapTexts('sessions', progress.details, seal),
+			(details) =>
+				this.#db.sessions.update(id, {
+					...details,
+					activeMs: Math.max(0, Math.round(progress.activeMs)),
+					plannedMs: progress.plannedMs,
+					status: progress.status,
+					endedAt: progress.endedAt
+				})
+		);
 		if (progress.status === 'completed') {
 			this.#onCompleted?.().catch((error: unknown) =>
 				console.warn('Could not ask to keep data', error)
@@ -96,7 +100,7 @@ export class SessionStore {
 	/** One session, or undefined. */
 	async get(id: string): Promise<SessionRecord | undefined> {
 		const record = await this.#db.sessions.get(id);
-		return record && mapSessionText(record, this.#text.open);
+		return record && mapTexts('sessions', record, this.#text.open);
 	}
 
 	/**
@@ -106,7 +110,7 @@ export class SessionStore {
 	async recent(limit: number): Promise<SessionRecord[]> {
 		const records = await this.#db.sessions.orderBy('startedAt').reverse().limit(limit).toArray();
 		return Promise.all(
-			records.filter(isSessionRecord).map((r) => mapSessionText(r, this.#text.open))
+			records.filter(isSessionRecord).map((r) => mapTexts('sessions', r, this.#text.open))
 		);
 	}
 }

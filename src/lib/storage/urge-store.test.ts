@@ -1,7 +1,8 @@
 import type { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RustpuntDb } from './db';
-import { UrgeStore } from './urge-store';
+import { SEALED_PREFIX } from '../security/lock-crypto';
+import { UrgeStore, type RealityEntry } from './urge-store';
 
 const opened: Dexie[] = [];
 let n = 0;
@@ -14,6 +15,9 @@ function freshDb(): RustpuntDb {
 afterEach(async () => {
 	for (const db of opened.splice(0)) await db.delete();
 });
+
+/** The words of the entries as shown. */
+const texts = (entries: RealityEntry[]) => entries.map((entry) => entry.text);
 
 describe('UrgeStore', () => {
 	it('keeps the moment at once, then what the person says, in their own words', async () => {
@@ -50,7 +54,7 @@ describe('UrgeStore', () => {
 		await store.addRealityItem('He read my messages.');
 		await store.addRealityItem('   ');
 		await store.addRealityItem('x'.repeat(5000));
-		const list = await store.realityList();
+		const list = texts(await store.realityList());
 		expect(list[0]).toBe('He read my messages.');
 		expect(list).toHaveLength(2);
 		expect(list[1]).toHaveLength(2000);
@@ -59,9 +63,27 @@ describe('UrgeStore', () => {
 	it('changes the stored list itself, so two quick changes both count, and undo restores', async () => {
 		const store = new UrgeStore(freshDb());
 		await Promise.all([store.addRealityItem('one'), store.addRealityItem('two')]);
-		expect(await store.realityList()).toEqual(['one', 'two']);
-		await store.removeRealityItem(0);
-		expect(await store.restoreRealityItem(0, 'one')).toEqual(['one', 'two']);
+		const list = await store.realityList();
+		expect(texts(list)).toEqual(['one', 'two']);
+		expect(texts(await store.removeRealityItem(list[0]!.key))).toEqual(['two']);
+		expect(texts(await store.restoreRealityItem('one', list[1]!.key))).toEqual(['one', 'two']);
+	});
+
+	it('removes the entry that was tapped, and puts it back in its place, when entries before it cannot be read', async () => {
+		const db = freshDb();
+		// An entry sealed by a lock that is gone cannot be read, and is not shown.
+		await db.lists.put({ id: 'reality', items: [`${SEALED_PREFIX}AAAA`, 'one', 'two', 'three'] });
+		const store = new UrgeStore(db);
+		const list = await store.realityList();
+		expect(texts(list)).toEqual(['one', 'two', 'three']);
+		// The second entry on the screen is "two", the third in the stored list.
+		expect(texts(await store.removeRealityItem(list[1]!.key))).toEqual(['one', 'three']);
+		expect(texts(await store.restoreRealityItem('two', list[2]!.key))).toEqual([
+			'one',
+			'two',
+			'three'
+		]);
+		expect((await db.lists.get('reality'))?.items).toHaveLength(4);
 	});
 
 	it('reads urge moments of a time range, newest first, and the last one that ended in contact', async () => {

@@ -1,10 +1,20 @@
 import type { RustpuntDb } from './db';
-import { mapItems, mapUrgeText, PLAIN_TEXT, type PrivateTextCodec } from './private-text';
+import { mapTexts, PLAIN_TEXT, type PrivateTextCodec } from './private-text';
 import { isDistressRating } from './sessions';
 import { isUrgeRecord, MAX_TEXT_LENGTH, type UrgeRecord } from './urges';
 
 /** What can be added to an urge record as the person goes through the flow. */
 export type UrgeUpdate = Partial<Omit<UrgeRecord, 'id' | 'startedAt'>>;
+
+/**
+ * One entry of the reality list as shown: the person's words, and the key that finds the
+ * entry as stored (its stored, maybe sealed, form). Entries that cannot be read are not
+ * shown, so a position on the screen is not a position in the stored list.
+ */
+export interface RealityEntry {
+	text: string;
+	key: string;
+}
 
 /** Cleans free text: trimmed, bounded, empty means "not given". */
 function cleanText(value: string | undefined): string | undefined {
@@ -37,16 +47,21 @@ export class UrgeStore {
 		for (const key of ['hope', 'bodyPlace', 'giveInstead'] as const) {
 			if (key in update) changes[key] = cleanText(update[key]);
 		}
-		const sealed = await mapUrgeText(changes, this.#text.seal);
-		if ((await this.#db.urges.update(id, sealed)) === 0) {
-			throw new Error(`No urge record ${id} to add to`);
-		}
+		await this.#text.write(
+			[this.#db.urges],
+			(seal) => mapTexts('urges', changes, seal),
+			async (sealed) => {
+				if ((await this.#db.urges.update(id, sealed)) === 0) {
+					throw new Error(`No urge record ${id} to add to`);
+				}
+			}
+		);
 	}
 
 	/** One urge record, or undefined; its answers readable when unlocked. */
 	async get(id: string): Promise<UrgeRecord | undefined> {
 		const record = await this.#db.urges.get(id);
-		return record && mapUrgeText(record, this.#text.open);
+		return record && mapTexts('urges', record, this.#text.open);
 	}
 
 	/**
@@ -60,7 +75,7 @@ export class UrgeStore {
 			.reverse()
 			.toArray();
 		return Promise.all(
-			rows.filter(isUrgeRecord).map((record) => mapUrgeText(record, this.#text.open))
+			rows.filter(isUrgeRecord).map((record) => mapTexts('urges', record, this.#text.open))
 		);
 	}
 
@@ -75,47 +90,68 @@ export class UrgeStore {
 	}
 
 	/** The reality list, in the person's order (empty when none was written). */
-	async realityList(): Promise<string[]> {
-		const list = await this.#db.lists.get('reality');
-		return mapItems(
-			(list?.items ?? []).filter((item) => typeof item === 'string'),
-			this.#text.open
+	async realityList(): Promise<RealityEntry[]> {
+		return this.#shown((await this.#db.lists.get('reality'))?.items ?? []);
+	}
+
+	/** Adds one entry to the end of the reality list. */
+	addRealityItem(text: string): Promise<RealityEntry[]> {
+		return this.#addToRealityList(text, (items, item) => [...items, item]);
+	}
+
+	/** Removes the (first) entry with `key`; returns the list as it is now. */
+	async removeRealityItem(key: string): Promise<RealityEntry[]> {
+		const items = await this.#changeRealityList((items) => {
+			const at = items.indexOf(key);
+			return at < 0 ? items : [...items.slice(0, at), ...items.slice(at + 1)];
+		});
+		return this.#shown(items);
+	}
+
+	/**
+	 * Puts an entry back where it was (undo of a removal): before the entry with `beforeKey`,
+	 * or at the end when there is none (any more).
+	 */
+	restoreRealityItem(text: string, beforeKey?: string): Promise<RealityEntry[]> {
+		return this.#addToRealityList(text, (items, item) => {
+			const at = beforeKey === undefined ? -1 : items.indexOf(beforeKey);
+			return at < 0 ? [...items, item] : [...items.slice(0, at), item, ...items.slice(at)];
+		});
+	}
+
+	/** Adds the cleaned text (sealed when the lock is on) where `insert` puts it. */
+	async #addToRealityList(
+		text: string,
+		insert: (items: string[], item: string) => string[]
+	): Promise<RealityEntry[]> {
+		const items = await this.#text.write(
+			[this.#db.lists],
+			async (seal) => {
+				const item = cleanText(text);
+				return item && seal(item);
+			},
+			(item) => this.#changeRealityList((items) => (item ? insert(items, item) : items))
 		);
-	}
-
-	/** Adds one entry to the end of the reality list (read and written in one transaction). */
-	async addRealityItem(text: string): Promise<string[]> {
-		const item = await this.#sealed(text);
-		return this.#changeRealityList((items) => (item ? [...items, item] : items));
-	}
-
-	/** Removes the entry at `index`; returns the list as it is now. */
-	async removeRealityItem(index: number): Promise<string[]> {
-		return this.#changeRealityList((items) => items.filter((_, i) => i !== index));
-	}
-
-	/** Puts an entry back where it was (undo of a removal). */
-	async restoreRealityItem(index: number, text: string): Promise<string[]> {
-		const item = await this.#sealed(text);
-		return this.#changeRealityList((items) =>
-			item ? [...items.slice(0, index), item, ...items.slice(index)] : items
-		);
-	}
-
-	/** Clean text, sealed when the lock is on (before the transaction: WebCrypto would end it). */
-	async #sealed(text: string): Promise<string | undefined> {
-		const item = cleanText(text);
-		return item && this.#text.seal(item);
+		return this.#shown(items);
 	}
 
 	/** Changes the stored list itself, never a copy that may be out of date. */
-	async #changeRealityList(change: (items: string[]) => string[]): Promise<string[]> {
-		const items = await this.#db.transaction('rw', this.#db.lists, async () => {
+	#changeRealityList(change: (items: string[]) => string[]): Promise<string[]> {
+		return this.#db.transaction('rw', this.#db.lists, async () => {
 			const current = (await this.#db.lists.get('reality'))?.items ?? [];
 			const next = change(current.filter((item) => typeof item === 'string'));
 			await this.#db.lists.put({ id: 'reality', items: next });
 			return next;
 		});
-		return mapItems(items, this.#text.open);
+	}
+
+	/** The entries that can be read now, with their keys. */
+	async #shown(items: readonly unknown[]): Promise<RealityEntry[]> {
+		const keys = items.filter((item) => typeof item === 'string');
+		const texts = await Promise.all(keys.map((key) => this.#text.open(key)));
+		return keys.flatMap((key, i) => {
+			const text = texts[i];
+			return text === undefined ? [] : [{ text, key }];
+		});
 	}
 }

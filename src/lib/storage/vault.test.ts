@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localDayKey } from '../journal/days';
 import { MIN_ITERATIONS } from '../security/lock-crypto';
 import { RustpuntDb } from './db';
@@ -65,6 +65,23 @@ async function writeEverything(s: ReturnType<typeof setUp>, id = 's1'): Promise<
 	await s.urges.addRealityItem(REALITY);
 }
 
+/** The reality list's words as shown. */
+async function shownReality(s: ReturnType<typeof setUp>): Promise<string[]> {
+	return (await s.urges.realityList()).map((entry) => entry.text);
+}
+
+/** The same database opened by another tab: its own vault (key in memory) and stores. */
+function otherTab(s: ReturnType<typeof setUp>) {
+	const vault = new Vault(s.db, MIN_ITERATIONS);
+	return {
+		...s,
+		vault,
+		sessions: new SessionStore(s.db, undefined, vault),
+		journal: new JournalStore(s.db, vault),
+		urges: new UrgeStore(s.db, vault)
+	};
+}
+
 /** Every stored record, raw, as anyone reading the browser's files would see it. */
 async function rawText(db: RustpuntDb): Promise<string> {
 	const tables = await Promise.all(db.tables.map((t) => t.toArray()));
@@ -93,14 +110,14 @@ describe('the app lock', () => {
 		for (const secret of SECRETS) expect(raw).not.toContain(secret);
 		// Locked: the journal shows no text.
 		expect((await s.journal.get('s1'))?.note).toBeUndefined();
-		expect(await s.urges.realityList()).toEqual([]);
+		expect(await shownReality(s)).toEqual([]);
 
 		expect(await s.vault.unlock('een lange zin', Date.now())).toEqual({ ok: true });
 		const session = await s.journal.get('s1');
 		expect(session?.note).toBe(NOTE);
 		expect(session?.noticed?.[0]?.text).toBe(NOTICED);
 		expect((await s.urges.get('u-s1'))?.hope).toBe(HOPE);
-		expect(await s.urges.realityList()).toEqual([REALITY]);
+		expect(await shownReality(s)).toEqual([REALITY]);
 		expect((await s.journal.page(10)).sessions[0]?.note).toBe(NOTE);
 	});
 
@@ -189,7 +206,7 @@ describe('the app lock', () => {
 		const raw = await rawText(s.db);
 		for (const secret of SECRETS) expect(raw).not.toContain(secret);
 		// The same entry is not added twice, although its sealed copies differ.
-		expect(await s.urges.realityList()).toEqual([REALITY]);
+		expect(await shownReality(s)).toEqual([REALITY]);
 		expect((await s.journal.get('s1'))?.note).toBe(NOTE);
 	});
 
@@ -220,5 +237,111 @@ describe('the app lock', () => {
 		expect(s.vault.unlocked).toBe(false);
 		await s.urges.addRealityItem(REALITY);
 		expect(await rawText(s.db)).toContain(REALITY);
+	});
+
+	it('counts tries made at once in several tabs, so opening more tabs does not skip the wait', async () => {
+		const s = setUp();
+		await s.vault.turnOn('pin', '482913');
+		const now = Date.now();
+		const tabs = Array.from({ length: 6 }, () => otherTab(s).vault);
+		const results = await Promise.all(tabs.map((tab, i) => tab.unlock(`00000${i}`, now)));
+		// Three free tries, then a wait: the other three tabs are refused without a try.
+		expect(results.filter((r) => !r.ok && r.waitMs === 0)).toHaveLength(2);
+		expect(results.filter((r) => !r.ok && r.waitMs > 0)).toHaveLength(4);
+		expect((await s.vault.attempts()).failures).toBe(3);
+	});
+
+	it('seals every text another tab writes while the lock is being turned on, and keeps its other changes', async () => {
+		const s = setUp();
+		const tab = otherTab(s);
+		await tab.sessions.start({ id: 't1', exerciseId: 'box', startedAt: START, plannedMs: 1 });
+		await tab.journal.setNote('t1', 'eerst');
+		// While the first text is being sealed, the other tab writes new words and a rating.
+		const encrypt = crypto.subtle.encrypt.bind(crypto.subtle);
+		let meanwhile: Promise<void> | undefined;
+		const spy = vi.spyOn(crypto.subtle, 'encrypt').mockImplementation(async (...args) => {
+			meanwhile ??= (async () => {
+				await tab.journal.setNote('t1', NOTE);
+				await tab.sessions.rateAfter('t1', 3);
+				await tab.urges.addRealityItem(REALITY);
+			})();
+			await meanwhile;
+			return encrypt(...args);
+		});
+		try {
+			await s.vault.turnOn('pin', '482913');
+		} finally {
+			spy.mockRestore();
+		}
+		expect(meanwhile).toBeDefined();
+		const raw = await rawText(s.db);
+		for (const secret of [NOTE, REALITY, 'eerst']) expect(raw).not.toContain(secret);
+		// Nothing was lost: the note, the rating and the list entry are there, and open.
+		const session = await s.journal.get('t1');
+		expect(session?.note).toBe(NOTE);
+		expect(session?.distressAfter).toBe(3);
+		expect(await shownReality(s)).toEqual([REALITY]);
+	});
+
+	it('seals text again when another tab turned the lock on between sealing and writing', async () => {
+		const s = setUp();
+		const tab = otherTab(s);
+		await tab.vault.write(
+			[s.db.lists],
+			async (seal) => {
+				const item = await seal(REALITY);
+				// The lock goes on after this text was prepared in the clear, before it is written.
+				if (!(await s.vault.isOn())) await s.vault.turnOn('pin', '482913');
+				return item;
+			},
+			(item) => s.db.lists.put({ id: 'reality', items: [item] })
+		);
+		expect(await rawText(s.db)).not.toContain(REALITY);
+		expect(await shownReality(s)).toEqual([REALITY]);
+	});
+
+	it('stores text as written when another tab turned the lock off between sealing and writing', async () => {
+		const s = setUp();
+		await s.vault.turnOn('pin', '482913');
+		const tab = otherTab(s);
+		await tab.vault.write(
+			[s.db.lists],
+			async (seal) => {
+				const item = await seal(REALITY);
+				if (await s.vault.isOn()) await s.vault.turnOff('482913', Date.now());
+				return item;
+			},
+			(item) => s.db.lists.put({ id: 'reality', items: [item] })
+		);
+		// Sealed for a lock that is gone, it could never be read again.
+		expect((await s.db.lists.get('reality'))?.items).toEqual([REALITY]);
+	});
+
+	it('opens every text another tab sealed while the lock is being turned off', async () => {
+		const s = setUp();
+		await s.urges.addRealityItem('eerst');
+		await s.vault.turnOn('pin', '482913');
+		const tab = otherTab(s);
+		const decrypt = crypto.subtle.decrypt.bind(crypto.subtle);
+		let meanwhile: Promise<unknown> | undefined;
+		const spy = vi.spyOn(crypto.subtle, 'decrypt').mockImplementation(async (...args) => {
+			meanwhile ??= tab.urges.addRealityItem(REALITY);
+			await meanwhile;
+			return decrypt(...args);
+		});
+		try {
+			expect(await s.vault.turnOff('482913', Date.now())).toEqual({ ok: true });
+		} finally {
+			spy.mockRestore();
+		}
+		expect(meanwhile).toBeDefined();
+		expect((await s.db.lists.get('reality'))?.items).toEqual(['eerst', REALITY]);
+	});
+
+	it('seals the words in a damaged session record too', async () => {
+		const s = setUp();
+		await s.db.sessions.put({ id: 'damaged', note: NOTE } as unknown as SessionRecord);
+		await s.vault.turnOn('pin', '482913');
+		expect(await rawText(s.db)).not.toContain(NOTE);
 	});
 });

@@ -23,17 +23,15 @@ import {
 	type LockRecord,
 	type SecretKind
 } from '../security/lock-crypto';
+import type { Table } from 'dexie';
 import type { RustpuntDb } from './db';
 import {
-	mapListText,
-	mapSessionText,
-	mapUrgeText,
-	sessionHasText,
-	urgeHasText,
-	type PrivateTextCodec
+	replaceTexts,
+	textsOf,
+	type PrivateTable,
+	type PrivateTextCodec,
+	type Seal
 } from './private-text';
-import { isSessionRecord, type SessionRecord } from './sessions';
-import type { ListRecord, UrgeRecord } from './urges';
 
 /** Settings keys of the lock; they stay on the device. */
 export const LOCK_KEY = 'lock';
@@ -88,17 +86,35 @@ export class Vault implements PrivateTextCodec {
 		this.#privateKey = undefined;
 	}
 
-	/** Seals text when the lock is on (needs no unlock); empty or sealed text stays as it is. */
-	// Arrow functions: stores pass `seal` and `open` around as plain functions.
-	seal = async (text: string): Promise<string> => {
-		if (text === '' || isSealed(text)) return text;
-		const record = await this.lockRecord();
-		if (!record) return text;
-		if (this.#publicKey?.base64 !== record.publicKey) {
-			this.#publicKey = { base64: record.publicKey, key: importPublicKey(record.publicKey) };
+	/**
+	 * Writes private text sealed for the lock as it is at the moment of writing (see
+	 * PrivateTextCodec). The lock is read once per try, and only when there is text to seal.
+	 */
+	async write<T, R>(
+		tables: readonly Table[],
+		prepare: (seal: Seal) => Promise<T>,
+		write: (prepared: T) => Promise<R>
+	): Promise<R> {
+		for (let round = 1; ; round++) {
+			let lock: Promise<LockRecord | null> | undefined;
+			const seal: Seal = async (text) => {
+				if (text === '' || isSealed(text)) return text;
+				const record = await (lock ??= this.lockRecord());
+				return record ? sealText(await this.#importPublic(record), text) : text;
+			};
+			const prepared = await prepare(seal);
+			// Nothing was sealed or left in the clear for want of a lock: nothing to check.
+			if (!lock) return write(prepared);
+			const sealedFor = lockId(await lock);
+			const done = await this.#db.transaction('rw', [...tables, this.#db.settings], async () => {
+				const now = await this.#db.settings.get(LOCK_KEY);
+				if (lockId(now?.value ?? null) !== sealedFor) return undefined;
+				return { result: await write(prepared) };
+			});
+			if (done) return done.result;
+			if (round === MAX_ROUNDS) throw new Error('The app lock kept changing while writing');
 		}
-		return sealText(await this.#publicKey.key, text);
-	};
+	}
 
 	/** The text to show: as stored, opened when unlocked, undefined when it cannot be read. */
 	open = async (value: string): Promise<string | undefined> => {
@@ -117,18 +133,28 @@ export class Vault implements PrivateTextCodec {
 		return isLockAttempts(row?.value) ? row.value : NO_ATTEMPTS;
 	}
 
-	/** Tries the secret, unless a wait after wrong tries is still running. */
+	/**
+	 * Tries the secret, unless a wait after wrong tries is still running. The try is counted
+	 * before the secret is checked, in one transaction with the check of the wait, and the
+	 * count is cleared only when the secret fits: tries made at once in several tabs are
+	 * counted, and waited for, like tries made one after another.
+	 */
 	async unlock(secret: string, nowMs: number): Promise<UnlockResult> {
 		const record = await this.lockRecord();
 		if (!record) return { ok: true };
-		const attempts = await this.attempts();
-		const wait = waitLeft(attempts, nowMs);
-		if (wait > 0) return { ok: false, waitMs: wait, failures: attempts.failures };
+		const { attempts, waitMs } = await this.#db.transaction('rw', this.#db.settings, async () => {
+			const row = await this.#db.settings.get(ATTEMPTS_KEY);
+			const before = isLockAttempts(row?.value) ? row.value : NO_ATTEMPTS;
+			const wait = waitLeft(before, nowMs);
+			if (wait > 0) return { attempts: before, waitMs: wait };
+			const counted = afterFailure(before, nowMs);
+			await this.#db.settings.put({ key: ATTEMPTS_KEY, value: counted });
+			return { attempts: counted, waitMs: 0 };
+		});
+		if (waitMs > 0) return { ok: false, waitMs, failures: attempts.failures };
 		const key = await unwrapPrivateKey(record, secret);
 		if (!key) {
-			const next = afterFailure(attempts, nowMs);
-			await this.#db.settings.put({ key: ATTEMPTS_KEY, value: next });
-			return { ok: false, waitMs: waitLeft(next, nowMs), failures: next.failures };
+			return { ok: false, waitMs: waitLeft(attempts, nowMs), failures: attempts.failures };
 		}
 		this.#privateKey = key;
 		await this.#db.settings.delete(ATTEMPTS_KEY);
@@ -137,26 +163,19 @@ export class Vault implements PrivateTextCodec {
 
 	/**
 	 * Turns the lock on: every private text already stored is sealed, in one transaction with
-	 * the lock record, and the app stays unlocked. The sealing itself happens before the
-	 * transaction (an IndexedDB transaction ends while WebCrypto works); text written in that
-	 * moment by another tab could be overwritten, which is why this is done from a screen where
-	 * nothing else is being written.
+	 * the lock record, and the app stays unlocked. Text written meanwhile in another tab is
+	 * sealed too (see #rewriteAll).
 	 */
 	async turnOn(kind: SecretKind, secret: string): Promise<void> {
 		if (await this.isOn()) throw new Error('The lock is already on');
 		const { record, privateKey } = await createLock(kind, secret, this.#iterations);
 		const publicKey = await importPublicKey(record.publicKey);
-		const seal = (text: string) =>
-			text === '' || isSealed(text) ? Promise.resolve(text) : sealText(publicKey, text);
-		const changed = await this.#rewriteAll(seal);
-		await this.#db.transaction(
-			'rw',
-			this.#db.sessions,
-			this.#db.urges,
-			this.#db.lists,
-			this.#db.settings,
+		await this.#rewriteAll(
+			(text) => !isSealed(text),
+			(text) => sealText(publicKey, text),
 			async () => {
-				await this.#putAll(changed);
+				// Another tab may have turned a lock on meanwhile: its text would be lost.
+				if (await this.#db.settings.get(LOCK_KEY)) throw new Error('The lock is already on');
 				await this.#db.settings.put({ key: LOCK_KEY, value: record });
 				await this.#db.settings.delete(ATTEMPTS_KEY);
 			}
@@ -169,20 +188,17 @@ export class Vault implements PrivateTextCodec {
 	async turnOff(secret: string, nowMs: number): Promise<UnlockResult> {
 		const result = await this.unlock(secret, nowMs);
 		if (!result.ok) return result;
-		const open = async (text: string) => {
-			const opened = await this.open(text);
-			if (opened === undefined) throw new Error('Some private text could not be opened');
-			return opened;
-		};
-		const changed = await this.#rewriteAll(open);
-		await this.#db.transaction(
-			'rw',
-			this.#db.sessions,
-			this.#db.urges,
-			this.#db.lists,
-			this.#db.settings,
+		const sealedFor = lockId(await this.lockRecord());
+		await this.#rewriteAll(
+			isSealed,
+			async (text) => {
+				const opened = await this.open(text);
+				if (opened === undefined) throw new Error('Some private text could not be opened');
+				return opened;
+			},
 			async () => {
-				await this.#putAll(changed);
+				const now = await this.#db.settings.get(LOCK_KEY);
+				if (lockId(now?.value ?? null) !== sealedFor) throw new Error('The lock was changed');
 				await this.#db.settings.bulkDelete([LOCK_KEY, ATTEMPTS_KEY]);
 			}
 		);
@@ -207,42 +223,69 @@ export class Vault implements PrivateTextCodec {
 		return { ok: true };
 	}
 
-	/** Every stored record with private text, changed by `change`. */
-	async #rewriteAll(change: (text: string) => Promise<string>): Promise<Rewritten> {
-		const [sessions, urges, lists] = await this.#db.transaction(
-			'r',
-			this.#db.sessions,
-			this.#db.urges,
-			this.#db.lists,
-			() =>
-				Promise.all([
-					this.#db.sessions.toArray(),
-					this.#db.urges.toArray(),
-					this.#db.lists.toArray()
-				])
-		);
-		return {
-			sessions: await Promise.all(
-				sessions
-					.filter((s) => isSessionRecord(s) && sessionHasText(s))
-					.map((s) => mapSessionText(s, change))
-			),
-			urges: await Promise.all(urges.filter(urgeHasText).map((u) => mapUrgeText(u, change))),
-			lists: await Promise.all(
-				lists.filter((l) => Array.isArray(l.items)).map((l) => mapListText(l, change))
-			)
-		};
+	/**
+	 * Changes every private text for which `needs` holds, and runs `finish` in the same
+	 * transaction. WebCrypto cannot work inside a transaction, so the texts are changed first
+	 * and then written in a transaction that reads every record again: a text written by
+	 * another tab meanwhile, not changed yet, is changed in another round before anything is
+	 * written. Only the texts are replaced: the rest of each record stays as it is now.
+	 */
+	async #rewriteAll(
+		needs: (text: string) => boolean,
+		change: (text: string) => Promise<string>,
+		finish: () => Promise<void>
+	): Promise<void> {
+		const done = new Map<string, string>();
+		for (let round = 1; ; round++) {
+			const missing = await this.#db.transaction(
+				'rw',
+				[...PRIVATE_TABLES.map((name) => this.#db.table(name)), this.#db.settings],
+				async () => {
+					const tables = await Promise.all(
+						PRIVATE_TABLES.map((name) => this.#db.table(name).toArray())
+					);
+					const todo = tables.flatMap((rows, i) =>
+						rows.flatMap((row) => textsOf(PRIVATE_TABLES[i]!, row).filter(needs))
+					);
+					const left = todo.filter((text) => !done.has(text));
+					if (left.length > 0) return left;
+					await Promise.all(
+						PRIVATE_TABLES.map((name, i) =>
+							this.#db
+								.table(name)
+								.bulkPut(
+									tables[i]!.filter((row) => textsOf(name, row).some(needs)).map((row) =>
+										replaceTexts(name, row, (text) => (needs(text) ? done.get(text) : text))
+									)
+								)
+						)
+					);
+					await finish();
+					return [];
+				}
+			);
+			if (missing.length === 0) return;
+			if (round === MAX_ROUNDS) throw new Error('Private text kept changing while locking');
+			for (const text of new Set(missing)) done.set(text, await change(text));
+		}
 	}
 
-	async #putAll(changed: Rewritten): Promise<void> {
-		await this.#db.sessions.bulkPut(changed.sessions);
-		await this.#db.urges.bulkPut(changed.urges);
-		await this.#db.lists.bulkPut(changed.lists);
+	/** The stored public key, imported once for as long as it stays the same. */
+	#importPublic(record: LockRecord): Promise<CryptoKey> {
+		if (this.#publicKey?.base64 !== record.publicKey) {
+			this.#publicKey = { base64: record.publicKey, key: importPublicKey(record.publicKey) };
+		}
+		return this.#publicKey.key;
 	}
 }
 
-interface Rewritten {
-	sessions: SessionRecord[];
-	urges: UrgeRecord[];
-	lists: ListRecord[];
+/** Tries before a write gives up on a lock that keeps changing (another tab at work). */
+const MAX_ROUNDS = 4;
+
+const PRIVATE_TABLES: readonly PrivateTable[] = ['sessions', 'urges', 'lists'];
+
+/** What identifies a stored lock: its public key; null for none, and a damaged one apart. */
+function lockId(value: unknown): string | null {
+	if (value === null || value === undefined) return null;
+	return isLockRecord(value) ? value.publicKey : 'damaged';
 }
