@@ -1,3 +1,4 @@
+import { isLockedError } from '../security/locked-error';
 import type { RunResult } from './run-result';
 import { loadJournal, loadSessions } from './services';
 
@@ -15,7 +16,7 @@ export function exportEverything(): void {
 		.then((exports) => exports.downloadEverything())
 		.catch((error: unknown) => {
 			// With the app locked an export needs the code first; the data screen says so.
-			if (error instanceof Error && error.name === 'LockedError') console.warn(error.message);
+			if (isLockedError(error)) console.warn(error.message);
 			else console.error('Could not export', error);
 		});
 }

@@ -15,7 +15,7 @@ export function programmeDayUrl(
 	day: number,
 	origin = location.origin
 ): string {
-	return `${origin}${localizeHref('/programma')}?id=${programmeId}&dag=${day}`;
+	return `${origin}${localizeHref('/programma')}?id=${encodeURIComponent(programmeId)}&dag=${day}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { LockedError } from '../security/locked-error';
 import { getDb } from './db';
 import { vault } from './index';
 import { JournalStore } from './journal-store';
@@ -6,7 +7,6 @@ import {
 	deleteAllData,
 	exportAll,
 	exportJson,
-	LockedError,
 	MAX_IMPORT_BYTES,
 	parseImport,
 	sessionsCsv,
@@ -19,7 +19,6 @@ import { storageStatus, type StorageStatus } from './persistence';
 import type { StoredSessionStatus } from './sessions';
 
 export type { CsvLabels, ExportFile, ImportProblem, ImportSummary } from './portable';
-export { LockedError } from './portable';
 export type { StorageStatus } from './persistence';
 
 /**

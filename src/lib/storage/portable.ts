@@ -7,6 +7,7 @@ import type { IndexableType } from 'dexie';
 import * as v from 'valibot';
 import { isDayKey, localDayKey } from '../journal/days';
 import { SETTINGS, SETTING_KEYS as APP_SETTING_KEYS } from '../settings/schema';
+import { LockedError } from '../security/locked-error';
 import type { RustpuntDb } from './db';
 import { mapTexts, PLAIN_TEXT, type PrivateTextCodec, type Seal } from './private-text';
 import { isSessionRecord, type SessionRecord, type StoredSessionStatus } from './sessions';
@@ -377,14 +378,6 @@ export async function exportAll(
 		)
 	};
 	return { file, leftOut };
-}
-
-/** Thrown when an export would need private text that is locked. */
-export class LockedError extends Error {
-	constructor() {
-		super('The app is locked: unlock it to export the private text');
-		this.name = 'LockedError';
-	}
 }
 
 /** `open` that refuses, rather than leaves out, text it cannot read. */

@@ -1,16 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localDayKey } from '../journal/days';
 import { MIN_ITERATIONS } from '../security/lock-crypto';
+import { LockedError } from '../security/locked-error';
 import { RustpuntDb } from './db';
 import { JournalStore } from './journal-store';
-import {
-	applyImport,
-	deleteAllData,
-	exportAll,
-	LockedError,
-	sessionsCsv,
-	type ExportFile
-} from './portable';
+import { applyImport, deleteAllData, exportAll, sessionsCsv, type ExportFile } from './portable';
 import { SessionStore } from './session-store';
 import type { SessionRecord } from './sessions';
 import { UrgeStore } from './urge-store';
