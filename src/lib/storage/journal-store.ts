@@ -141,13 +141,17 @@ export class JournalStore {
 		);
 	}
 
-	/** Deletes a session and returns it, so it can be put back. */
+	/**
+	 * Deletes a session and returns it with its words opened, so it can be put back: sealed
+	 * again for the lock as it is then (another tab may have changed it meanwhile).
+	 */
 	async remove(id: string): Promise<SessionRecord | undefined> {
-		return this.#db.transaction('rw', this.#db.sessions, async () => {
+		const record = await this.#db.transaction('rw', this.#db.sessions, async () => {
 			const record = await this.#db.sessions.get(id);
 			if (record) await this.#db.sessions.delete(id);
 			return record;
 		});
+		return record && mapTexts('sessions', record, this.#text.open);
 	}
 
 	/** Puts a deleted session back exactly as it was (undo). */

@@ -4,7 +4,7 @@
  * it where it is shown; with no lock both leave the text as it is.
  */
 import type { Table } from 'dexie';
-import { isSealed } from '../security/lock-crypto';
+import { isSealed, SEALED_PREFIX } from '../security/lock-crypto';
 
 /** Seals one text for the lock as it is when the write begins (text as it is with no lock). */
 export type Seal = (text: string) => Promise<string>;
@@ -26,9 +26,18 @@ export interface PrivateTextCodec {
 	open(value: string): Promise<string | undefined>;
 }
 
+/**
+ * The person's words as they may be stored: without the control character that starts sealed
+ * text, so nothing typed or imported can pass for sealed text (and skip the lock).
+ */
+export function ownWords(text: string): string {
+	return text.replaceAll(SEALED_PREFIX[0]!, '');
+}
+
 /** No lock: text is stored as written; sealed text (from a lock since removed) stays unread. */
 export const PLAIN_TEXT: PrivateTextCodec = {
-	write: async (_tables, prepare, write) => write(await prepare((text) => Promise.resolve(text))),
+	write: async (_tables, prepare, write) =>
+		write(await prepare((text) => Promise.resolve(ownWords(text)))),
 	open: (value) => Promise.resolve(isSealed(value) ? undefined : value)
 };
 
@@ -89,13 +98,16 @@ export function textsOf(table: PrivateTable, record: unknown): string[] {
 	return texts;
 }
 
-/** The record with every private text changed by an asynchronous `change` (seal or open). */
+/**
+ * The record with every private text changed by an asynchronous `change` (seal or open),
+ * each occurrence on its own: the same words twice are sealed twice, and look unalike.
+ */
 export async function mapTexts<R>(
 	table: PrivateTable,
 	record: R,
 	change: (text: string) => Promise<string | undefined>
 ): Promise<R> {
-	const texts = [...new Set(textsOf(table, record))];
-	const changed = new Map(await Promise.all(texts.map(async (t) => [t, await change(t)] as const)));
-	return replaceTexts(table, record, (text) => (text === '' ? text : changed.get(text)));
+	const changed = await Promise.all(textsOf(table, record).map(change));
+	let next = 0;
+	return replaceTexts(table, record, (text) => (text === '' ? text : changed[next++]));
 }

@@ -65,8 +65,8 @@ describe('UrgeStore', () => {
 		await Promise.all([store.addRealityItem('one'), store.addRealityItem('two')]);
 		const list = await store.realityList();
 		expect(texts(list)).toEqual(['one', 'two']);
-		expect(texts(await store.removeRealityItem(list[0]!.key))).toEqual(['two']);
-		expect(texts(await store.restoreRealityItem('one', list[1]!.key))).toEqual(['one', 'two']);
+		expect(texts((await store.removeRealityItem(list[0]!)).entries)).toEqual(['two']);
+		expect(texts(await store.restoreRealityItem('one', list[1]))).toEqual(['one', 'two']);
 	});
 
 	it('removes the entry that was tapped, and puts it back in its place, when entries before it cannot be read', async () => {
@@ -77,13 +77,21 @@ describe('UrgeStore', () => {
 		const list = await store.realityList();
 		expect(texts(list)).toEqual(['one', 'two', 'three']);
 		// The second entry on the screen is "two", the third in the stored list.
-		expect(texts(await store.removeRealityItem(list[1]!.key))).toEqual(['one', 'three']);
-		expect(texts(await store.restoreRealityItem('two', list[2]!.key))).toEqual([
-			'one',
-			'two',
-			'three'
-		]);
+		expect(texts((await store.removeRealityItem(list[1]!)).entries)).toEqual(['one', 'three']);
+		expect(texts(await store.restoreRealityItem('two', list[2]))).toEqual(['one', 'two', 'three']);
 		expect((await db.lists.get('reality'))?.items).toHaveLength(4);
+	});
+
+	it('removes the entry that was tapped when the same words stand in the list twice', async () => {
+		const db = freshDb();
+		await db.lists.put({ id: 'reality', items: ['same', 'other', 'same'] });
+		const store = new UrgeStore(db);
+		const list = await store.realityList();
+		await store.removeRealityItem(list[2]!);
+		expect((await db.lists.get('reality'))?.items).toEqual(['same', 'other']);
+		// Removed already (say, in another tab): nothing more goes, and the screen is told.
+		expect(await store.removeRealityItem(list[2]!)).toMatchObject({ removed: false });
+		expect((await db.lists.get('reality'))?.items).toEqual(['same', 'other']);
 	});
 
 	it('reads urge moments of a time range, newest first, and the last one that ended in contact', async () => {

@@ -7,13 +7,24 @@ import { isUrgeRecord, MAX_TEXT_LENGTH, type UrgeRecord } from './urges';
 export type UrgeUpdate = Partial<Omit<UrgeRecord, 'id' | 'startedAt'>>;
 
 /**
- * One entry of the reality list as shown: the person's words, and the key that finds the
- * entry as stored (its stored, maybe sealed, form). Entries that cannot be read are not
- * shown, so a position on the screen is not a position in the stored list.
+ * One entry of the reality list as shown: the person's words, and what finds the entry as
+ * stored: its stored (maybe sealed) form, and which entry of that form it is (the same words
+ * written twice with no lock look the same). Entries that cannot be read are not shown, so a
+ * position on the screen is not a position in the stored list.
  */
 export interface RealityEntry {
 	text: string;
 	key: string;
+	nth: number;
+}
+
+/** Where an entry is in the stored list, or -1 when it is not there (any more). */
+function indexOfEntry(items: readonly string[], entry: Pick<RealityEntry, 'key' | 'nth'>): number {
+	let seen = 0;
+	for (const [at, item] of items.entries()) {
+		if (item === entry.key && seen++ === entry.nth) return at;
+	}
+	return -1;
 }
 
 /** Cleans free text: trimmed, bounded, empty means "not given". */
@@ -99,22 +110,32 @@ export class UrgeStore {
 		return this.#addToRealityList(text, (items, item) => [...items, item]);
 	}
 
-	/** Removes the (first) entry with `key`; returns the list as it is now. */
-	async removeRealityItem(key: string): Promise<RealityEntry[]> {
+	/**
+	 * Removes an entry; returns the list as it is now, and whether the entry was still there
+	 * (another tab may have changed the list).
+	 */
+	async removeRealityItem(
+		entry: Pick<RealityEntry, 'key' | 'nth'>
+	): Promise<{ entries: RealityEntry[]; removed: boolean }> {
+		let removed = false;
 		const items = await this.#changeRealityList((items) => {
-			const at = items.indexOf(key);
-			return at < 0 ? items : [...items.slice(0, at), ...items.slice(at + 1)];
+			const at = indexOfEntry(items, entry);
+			removed = at >= 0;
+			return removed ? [...items.slice(0, at), ...items.slice(at + 1)] : items;
 		});
-		return this.#shown(items);
+		return { entries: await this.#shown(items), removed };
 	}
 
 	/**
-	 * Puts an entry back where it was (undo of a removal): before the entry with `beforeKey`,
-	 * or at the end when there is none (any more).
+	 * Puts an entry back where it was (undo of a removal): before the entry `before`, or at
+	 * the end when there is none (any more).
 	 */
-	restoreRealityItem(text: string, beforeKey?: string): Promise<RealityEntry[]> {
+	restoreRealityItem(
+		text: string,
+		before?: Pick<RealityEntry, 'key' | 'nth'>
+	): Promise<RealityEntry[]> {
 		return this.#addToRealityList(text, (items, item) => {
-			const at = beforeKey === undefined ? -1 : items.indexOf(beforeKey);
+			const at = before ? indexOfEntry(items, before) : -1;
 			return at < 0 ? [...items, item] : [...items.slice(0, at), item, ...items.slice(at)];
 		});
 	}
@@ -145,13 +166,16 @@ export class UrgeStore {
 		});
 	}
 
-	/** The entries that can be read now, with their keys. */
+	/** The entries that can be read now, with what finds them as stored. */
 	async #shown(items: readonly unknown[]): Promise<RealityEntry[]> {
 		const keys = items.filter((item) => typeof item === 'string');
 		const texts = await Promise.all(keys.map((key) => this.#text.open(key)));
+		const seen = new Map<string, number>();
 		return keys.flatMap((key, i) => {
+			const nth = seen.get(key) ?? 0;
+			seen.set(key, nth + 1);
 			const text = texts[i];
-			return text === undefined ? [] : [{ text, key }];
+			return text === undefined ? [] : [{ text, key, nth }];
 		});
 	}
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localDayKey } from '../journal/days';
-import { MIN_ITERATIONS } from '../security/lock-crypto';
+import { MIN_ITERATIONS, SEALED_PREFIX } from '../security/lock-crypto';
 import { LockedError } from '../security/locked-error';
 import { RustpuntDb } from './db';
 import { JournalStore } from './journal-store';
@@ -332,10 +332,74 @@ describe('the app lock', () => {
 		expect((await s.db.lists.get('reality'))?.items).toEqual(['eerst', REALITY]);
 	});
 
-	it('seals the words in a damaged session record too', async () => {
+	it('seals the words in a damaged session record too, and keeps the record', async () => {
 		const s = setUp();
 		await s.db.sessions.put({ id: 'damaged', note: NOTE } as unknown as SessionRecord);
 		await s.vault.turnOn('pin', '482913');
 		expect(await rawText(s.db)).not.toContain(NOTE);
+		const note = (await s.db.sessions.get('damaged'))?.note;
+		expect(await s.vault.open(note!)).toBe(NOTE);
+	});
+
+	it('seals the same words twice as two unalike texts, and leaves empty text as it was', async () => {
+		const s = setUp();
+		await s.urges.addRealityItem(REALITY);
+		await s.urges.addRealityItem(REALITY);
+		await s.urges.start('u1', START);
+		await s.urges.update('u1', { hope: HOPE, bodyPlace: HOPE });
+		await s.db.urges.update('u1', { giveInstead: '' });
+		await s.vault.turnOn('pin', '482913');
+		const [first, second] = (await s.db.lists.get('reality'))!.items;
+		expect(first).not.toBe(second);
+		const urge = (await s.db.urges.get('u1'))!;
+		expect(urge.hope).not.toBe(urge.bodyPlace);
+		expect(urge.giveInstead).toBe('');
+		// Written after the lock went on: unalike too.
+		await s.urges.update('u1', { hope: NOTE, bodyPlace: NOTE });
+		const after = (await s.db.urges.get('u1'))!;
+		expect(after.hope).not.toBe(after.bodyPlace);
+	});
+
+	it('never takes typed or imported words for sealed text', async () => {
+		const s = setUp();
+		await s.vault.turnOn('pin', '482913');
+		const lookalike = `${SEALED_PREFIX}${REALITY}`;
+		await s.urges.addRealityItem(lookalike);
+		expect(await rawText(s.db)).not.toContain(REALITY);
+		expect(await shownReality(s)).toEqual([`rp1:${REALITY}`]);
+	});
+
+	it('puts a deleted session back sealed for the lock as it is then, also after another tab turned it off', async () => {
+		const s = setUp();
+		await writeEverything(s);
+		await s.vault.turnOn('pin', '482913');
+		const removed = (await s.journal.remove('s1'))!;
+		expect(removed.note).toBe(NOTE);
+		await otherTab(s).vault.turnOff('482913', Date.now());
+		await s.journal.restore(removed);
+		expect((await s.db.sessions.get('s1'))?.note).toBe(NOTE);
+	});
+
+	it('refuses a new PIN for a lock another tab turned off meanwhile, and brings no lock back', async () => {
+		const s = setUp();
+		await writeEverything(s);
+		await s.vault.turnOn('pin', '482913');
+		const unwrap = crypto.subtle.unwrapKey.bind(crypto.subtle);
+		const spy = vi.spyOn(crypto.subtle, 'unwrapKey').mockImplementationOnce(async (...args) => {
+			// The PIN is checked in this tab; then the other tab turns the lock off.
+			spy.mockRestore();
+			const key = await unwrap(...args);
+			await otherTab(s).vault.turnOff('482913', Date.now());
+			return key;
+		});
+		try {
+			await expect(s.vault.change('482913', 'pin', '135790', Date.now())).rejects.toThrow(
+				'The lock was changed'
+			);
+		} finally {
+			spy.mockRestore();
+		}
+		expect(await s.vault.isOn()).toBe(false);
+		expect(await rawText(s.db)).toContain(NOTE);
 	});
 });

@@ -28,6 +28,7 @@ import type { RustpuntDb } from './db';
 import {
 	replaceTexts,
 	textsOf,
+	ownWords,
 	type PrivateTable,
 	type PrivateTextCodec,
 	type Seal
@@ -98,17 +99,18 @@ export class Vault implements PrivateTextCodec {
 		for (let round = 1; ; round++) {
 			let lock: Promise<LockRecord | null> | undefined;
 			const seal: Seal = async (text) => {
-				if (text === '' || isSealed(text)) return text;
+				const words = ownWords(text);
+				if (words === '') return words;
 				const record = await (lock ??= this.lockRecord());
-				return record ? sealText(await this.#importPublic(record), text) : text;
+				return record ? sealText(await this.#importPublic(record), words) : words;
 			};
 			const prepared = await prepare(seal);
-			// Nothing was sealed or left in the clear for want of a lock: nothing to check.
+			// No text at all: there is no lock to check.
 			if (!lock) return write(prepared);
 			const sealedFor = lockId(await lock);
 			const done = await this.#db.transaction('rw', [...tables, this.#db.settings], async () => {
 				const now = await this.#db.settings.get(LOCK_KEY);
-				if (lockId(now?.value ?? null) !== sealedFor) return undefined;
+				if (lockId(now?.value) !== sealedFor) return undefined;
 				return { result: await write(prepared) };
 			});
 			if (done) return done.result;
@@ -140,8 +142,17 @@ export class Vault implements PrivateTextCodec {
 	 * counted, and waited for, like tries made one after another.
 	 */
 	async unlock(secret: string, nowMs: number): Promise<UnlockResult> {
+		const result = await this.#unlock(secret, nowMs);
+		return result.ok ? { ok: true } : result;
+	}
+
+	/** unlock(), which also gives the lock record the secret opened (null: no lock). */
+	async #unlock(
+		secret: string,
+		nowMs: number
+	): Promise<{ ok: true; record: LockRecord | null } | Extract<UnlockResult, { ok: false }>> {
 		const record = await this.lockRecord();
-		if (!record) return { ok: true };
+		if (!record) return { ok: true, record };
 		const { attempts, waitMs } = await this.#db.transaction('rw', this.#db.settings, async () => {
 			const row = await this.#db.settings.get(ATTEMPTS_KEY);
 			const before = isLockAttempts(row?.value) ? row.value : NO_ATTEMPTS;
@@ -158,7 +169,7 @@ export class Vault implements PrivateTextCodec {
 		}
 		this.#privateKey = key;
 		await this.#db.settings.delete(ATTEMPTS_KEY);
-		return { ok: true };
+		return { ok: true, record };
 	}
 
 	/**
@@ -186,9 +197,9 @@ export class Vault implements PrivateTextCodec {
 
 	/** Turns the lock off with the secret: every private text is opened and stored as text. */
 	async turnOff(secret: string, nowMs: number): Promise<UnlockResult> {
-		const result = await this.unlock(secret, nowMs);
+		const result = await this.#unlock(secret, nowMs);
 		if (!result.ok) return result;
-		const sealedFor = lockId(await this.lockRecord());
+		const sealedFor = lockId(result.record);
 		await this.#rewriteAll(
 			isSealed,
 			async (text) => {
@@ -198,7 +209,7 @@ export class Vault implements PrivateTextCodec {
 			},
 			async () => {
 				const now = await this.#db.settings.get(LOCK_KEY);
-				if (lockId(now?.value ?? null) !== sealedFor) throw new Error('The lock was changed');
+				if (lockId(now?.value) !== sealedFor) throw new Error('The lock was changed');
 				await this.#db.settings.bulkDelete([LOCK_KEY, ATTEMPTS_KEY]);
 			}
 		);
@@ -214,59 +225,82 @@ export class Vault implements PrivateTextCodec {
 		newSecret: string,
 		nowMs: number
 	): Promise<UnlockResult> {
-		const result = await this.unlock(oldSecret, nowMs);
+		const result = await this.#unlock(oldSecret, nowMs);
 		if (!result.ok) return result;
-		const record = await this.lockRecord();
+		const { record } = result;
 		const next = record && (await rewrapLock(record, oldSecret, kind, newSecret, this.#iterations));
 		if (!next) throw new Error('The lock could not be changed');
-		await this.#db.settings.put({ key: LOCK_KEY, value: next });
+		// Another tab may have turned the lock off (or on anew) while the keys were derived.
+		await this.#db.transaction('rw', this.#db.settings, async () => {
+			const now = await this.#db.settings.get(LOCK_KEY);
+			if (lockId(now?.value) !== record.publicKey) throw new Error('The lock was changed');
+			await this.#db.settings.put({ key: LOCK_KEY, value: next });
+		});
 		return { ok: true };
 	}
 
 	/**
 	 * Changes every private text for which `needs` holds, and runs `finish` in the same
 	 * transaction. WebCrypto cannot work inside a transaction, so the texts are changed first
-	 * and then written in a transaction that reads every record again: a text written by
-	 * another tab meanwhile, not changed yet, is changed in another round before anything is
-	 * written. Only the texts are replaced: the rest of each record stays as it is now.
+	 * (after a read-only look at what there is) and then written in a transaction that reads
+	 * every record again: a text written by another tab meanwhile, not changed yet, is changed
+	 * in another round before anything is written. Only the texts are replaced: the rest of
+	 * each record stays as it is now. Each occurrence gets its own copy (the same words sealed
+	 * twice look unalike).
 	 */
 	async #rewriteAll(
 		needs: (text: string) => boolean,
 		change: (text: string) => Promise<string>,
 		finish: () => Promise<void>
 	): Promise<void> {
-		const done = new Map<string, string>();
+		const copies = new Map<string, string[]>();
 		for (let round = 1; ; round++) {
-			const missing = await this.#db.transaction(
-				'rw',
-				[...PRIVATE_TABLES.map((name) => this.#db.table(name)), this.#db.settings],
-				async () => {
-					const tables = await Promise.all(
-						PRIVATE_TABLES.map((name) => this.#db.table(name).toArray())
-					);
-					const todo = tables.flatMap((rows, i) =>
-						rows.flatMap((row) => textsOf(PRIVATE_TABLES[i]!, row).filter(needs))
-					);
-					const left = todo.filter((text) => !done.has(text));
-					if (left.length > 0) return left;
-					await Promise.all(
-						PRIVATE_TABLES.map((name, i) =>
-							this.#db
-								.table(name)
-								.bulkPut(
-									tables[i]!.filter((row) => textsOf(name, row).some(needs)).map((row) =>
-										replaceTexts(name, row, (text) => (needs(text) ? done.get(text) : text))
-									)
+			const looking = round === 1;
+			const tables = [...PRIVATE_TABLES.map((name) => this.#db.table(name)), this.#db.settings];
+			const missing = await this.#db.transaction(looking ? 'r' : 'rw', tables, async () => {
+				const rows = await Promise.all(
+					PRIVATE_TABLES.map((name) => this.#db.table(name).toArray())
+				);
+				const wanted = new Map<string, number>();
+				rows.forEach((list, i) => {
+					for (const row of list) {
+						for (const text of textsOf(PRIVATE_TABLES[i]!, row).filter(needs)) {
+							wanted.set(text, (wanted.get(text) ?? 0) + 1);
+						}
+					}
+				});
+				const missing = [...wanted].flatMap(([text, count]) =>
+					Array<string>(Math.max(0, count - (copies.get(text)?.length ?? 0))).fill(text)
+				);
+				if (looking || missing.length > 0) return missing;
+				const used = new Map<string, number>();
+				const take = (text: string) => {
+					if (text === '' || !needs(text)) return text;
+					const at = used.get(text) ?? 0;
+					used.set(text, at + 1);
+					return copies.get(text)![at];
+				};
+				await Promise.all(
+					PRIVATE_TABLES.map((name, i) =>
+						this.#db
+							.table(name)
+							.bulkPut(
+								rows[i]!.filter((row) => textsOf(name, row).some(needs)).map((row) =>
+									replaceTexts(name, row, take)
 								)
-						)
-					);
-					await finish();
-					return [];
-				}
-			);
-			if (missing.length === 0) return;
+							)
+					)
+				);
+				await finish();
+				return undefined;
+			});
+			if (missing === undefined) return;
 			if (round === MAX_ROUNDS) throw new Error('Private text kept changing while locking');
-			for (const text of new Set(missing)) done.set(text, await change(text));
+			for (let at = 0; at < missing.length; at += BATCH) {
+				const batch = missing.slice(at, at + BATCH);
+				const changed = await Promise.all(batch.map(change));
+				batch.forEach((text, i) => copies.set(text, [...(copies.get(text) ?? []), changed[i]!]));
+			}
 		}
 	}
 
@@ -281,6 +315,8 @@ export class Vault implements PrivateTextCodec {
 
 /** Tries before a write gives up on a lock that keeps changing (another tab at work). */
 const MAX_ROUNDS = 4;
+/** Texts sealed or opened at once when the lock goes on or off. */
+const BATCH = 32;
 
 const PRIVATE_TABLES: readonly PrivateTable[] = ['sessions', 'urges', 'lists'];
 
