@@ -160,6 +160,52 @@ test.describe('The app lock', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Je gegevens');
 	});
 
+	test('"lock now" in one tab locks every open tab at once, without a reload', async ({
+		page,
+		context
+	}) => {
+		await lockWithNote(page);
+		const other = await context.newPage();
+		await other.goto('/dagboek');
+		await other.getByLabel('Je pincode').fill(PIN);
+		await other.getByRole('button', { name: 'Openen' }).click();
+		await expect(other.getByText(NOTE)).toBeVisible();
+
+		await page
+			.getByRole('region', { name: 'Vergrendeling' })
+			.getByRole('button', { name: 'Nu vergrendelen' })
+			.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await expect(other.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await expect(other.getByText(NOTE)).toHaveCount(0);
+		// Only the time of the lock is stored for the tabs that were asleep.
+		const stored = await other.evaluate(() => localStorage.getItem('rustpunt:locked-at'));
+		expect(Number(stored)).toBeGreaterThan(0);
+
+		// The other tab opens again with the code, as always.
+		await other.getByLabel('Je pincode').fill(PIN);
+		await other.getByRole('button', { name: 'Openen' }).click();
+		await expect(other.getByText(NOTE)).toBeVisible();
+	});
+
+	test('a tab that slept through a lock elsewhere locks as soon as it is seen again', async ({
+		page
+	}) => {
+		await lockWithNote(page);
+		await page.goto('/dagboek');
+		await page.getByLabel('Je pincode').fill(PIN);
+		await page.getByRole('button', { name: 'Openen' }).click();
+		await expect(page.getByText(NOTE)).toBeVisible();
+		// Another tab locked while this one was frozen: the message never came, the time did.
+		await page.evaluate(() => {
+			localStorage.setItem('rustpunt:locked-at', String(Date.now() + 1000));
+			Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+			document.dispatchEvent(new Event('visibilitychange'));
+		});
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await expect(page.getByText(NOTE)).toHaveCount(0);
+	});
+
 	test('locks again after five minutes in the background, not after a short look away', async ({
 		page
 	}) => {
