@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { preferences } from '../player/preferences.svelte';
 import { quickExit } from '../safety/quick-exit';
 import {
 	announceLock,
@@ -143,5 +144,17 @@ describe('announcing', () => {
 	it('quick exit leaves only the time of the lock behind', () => {
 		announceQuickExit(1234);
 		expect({ ...localStorage }).toEqual({ [LOCKED_AT_KEY]: '1234' });
+	});
+});
+
+describe('the lock time', () => {
+	it('never travels in an export and is never restored from one', async () => {
+		localStorage.clear();
+		localStorage.setItem('rustpunt:locale', 'en');
+		announceQuickExit(1234);
+		expect(preferences.snapshot()).toEqual({ 'rustpunt:locale': 'en' });
+		localStorage.clear();
+		await preferences.restore({ [LOCKED_AT_KEY]: '99999999999999' });
+		expect(localStorage.getItem(LOCKED_AT_KEY)).toBeNull();
 	});
 });
