@@ -35,6 +35,10 @@ test.describe('The app lock', () => {
 		await page.goto('/gegevens');
 		const lock = page.getByRole('region', { name: 'Vergrendeling' });
 		await expect(lock.getByText('niet terug te halen')).toBeVisible();
+		// What a PIN and a passphrase each protect against, before choosing.
+		await expect(lock.getByText('Een pincode van 6 cijfers houdt iemand tegen')).toBeVisible();
+		await expect(lock.getByText('raden we een wachtzin aan')).toBeVisible();
+		await expect(lock.getByRole('radio', { name: /^Pincode/ })).toBeChecked();
 		const download = page.waitForEvent('download');
 		await lock.getByRole('button', { name: 'Eerst alles exporteren' }).click();
 		await download;
@@ -49,6 +53,22 @@ test.describe('The app lock', () => {
 		await expect(lock.getByText('niet hetzelfde')).toBeVisible();
 		expect(await storedRecords(page, 'settings')).toEqual([]);
 		await expectNoAxeViolations(page);
+	});
+
+	test.describe('in English', () => {
+		test.use({ locale: 'en-GB' });
+		test('the choice of code is explained in plain words, and the screen passes axe', async ({
+			page
+		}) => {
+			await page.goto('/en/gegevens');
+			const lock = page.getByRole('region', { name: 'App lock' });
+			await expect(
+				lock.getByText('A 6-digit PIN stops someone who picks up your phone.')
+			).toBeVisible();
+			await expect(lock.getByText('try every possible PIN')).toBeVisible();
+			await expect(lock.getByRole('radio', { name: /^Passphrase/ })).toBeEnabled();
+			await expectNoAxeViolations(page);
+		});
 	});
 
 	test('after a reload only the lock screen, breathing and help show; the PIN opens the journal', async ({
