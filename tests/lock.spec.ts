@@ -35,6 +35,10 @@ test.describe('The app lock', () => {
 		await page.goto('/gegevens');
 		const lock = page.getByRole('region', { name: 'Vergrendeling' });
 		await expect(lock.getByText('niet terug te halen')).toBeVisible();
+		// What a PIN and a passphrase each protect against, before choosing.
+		await expect(lock.getByText('Een pincode van 6 cijfers houdt iemand tegen')).toBeVisible();
+		await expect(lock.getByText('raden we een wachtzin aan')).toBeVisible();
+		await expect(lock.getByRole('radio', { name: /^Pincode/ })).toBeChecked();
 		const download = page.waitForEvent('download');
 		await lock.getByRole('button', { name: 'Eerst alles exporteren' }).click();
 		await download;
@@ -49,6 +53,22 @@ test.describe('The app lock', () => {
 		await expect(lock.getByText('niet hetzelfde')).toBeVisible();
 		expect(await storedRecords(page, 'settings')).toEqual([]);
 		await expectNoAxeViolations(page);
+	});
+
+	test.describe('in English', () => {
+		test.use({ locale: 'en-GB' });
+		test('the choice of code is explained in plain words, and the screen passes axe', async ({
+			page
+		}) => {
+			await page.goto('/en/gegevens');
+			const lock = page.getByRole('region', { name: 'App lock' });
+			await expect(
+				lock.getByText('A 6-digit PIN stops someone who picks up your phone.')
+			).toBeVisible();
+			await expect(lock.getByText('try every possible PIN')).toBeVisible();
+			await expect(lock.getByRole('radio', { name: /^Passphrase/ })).toBeEnabled();
+			await expectNoAxeViolations(page);
+		});
 	});
 
 	test('after a reload only the lock screen, breathing and help show; the PIN opens the journal', async ({
@@ -158,6 +178,52 @@ test.describe('The app lock', () => {
 		expect((await storedSessions(page))[0]?.note).toBe(NOTE);
 		await page.reload();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Je gegevens');
+	});
+
+	test('"lock now" in one tab locks every open tab at once, without a reload', async ({
+		page,
+		context
+	}) => {
+		await lockWithNote(page);
+		const other = await context.newPage();
+		await other.goto('/dagboek');
+		await other.getByLabel('Je pincode').fill(PIN);
+		await other.getByRole('button', { name: 'Openen' }).click();
+		await expect(other.getByText(NOTE)).toBeVisible();
+
+		await page
+			.getByRole('region', { name: 'Vergrendeling' })
+			.getByRole('button', { name: 'Nu vergrendelen' })
+			.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await expect(other.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await expect(other.getByText(NOTE)).toHaveCount(0);
+		// Only the time of the lock is stored for the tabs that were asleep.
+		const stored = await other.evaluate(() => localStorage.getItem('rustpunt:locked-at'));
+		expect(Number(stored)).toBeGreaterThan(0);
+
+		// The other tab opens again with the code, as always.
+		await other.getByLabel('Je pincode').fill(PIN);
+		await other.getByRole('button', { name: 'Openen' }).click();
+		await expect(other.getByText(NOTE)).toBeVisible();
+	});
+
+	test('a tab that slept through a lock elsewhere locks as soon as it is seen again', async ({
+		page
+	}) => {
+		await lockWithNote(page);
+		await page.goto('/dagboek');
+		await page.getByLabel('Je pincode').fill(PIN);
+		await page.getByRole('button', { name: 'Openen' }).click();
+		await expect(page.getByText(NOTE)).toBeVisible();
+		// Another tab locked while this one was frozen: the message never came, the time did.
+		await page.evaluate(() => {
+			localStorage.setItem('rustpunt:locked-at', String(Date.now() + 1000));
+			Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+			document.dispatchEvent(new Event('visibilitychange'));
+		});
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await expect(page.getByText(NOTE)).toHaveCount(0);
 	});
 
 	test('locks again after five minutes in the background, not after a short look away', async ({

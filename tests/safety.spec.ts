@@ -12,6 +12,17 @@ async function serveNeutralSite(page: Page) {
 		);
 }
 
+/** Starts "breathe now" from the home page in `home`'s language and lets it run 6 seconds. */
+async function breatheSixSeconds(page: Page, home: '/' | '/en') {
+	const [start, pause] = home === '/en' ? ['Breathe now', 'Pause'] : ['Adem nu', 'Pauze'];
+	await page.clock.install();
+	await page.goto(home);
+	await waitForApp(page);
+	await page.getByRole('link', { name: start }).click();
+	await expect(page.getByRole('button', { name: pause })).toBeVisible();
+	await page.clock.runFor(6000);
+}
+
 test.describe('Help is one tap away', () => {
 	test('every screen, an exercise included, has the way to help', async ({ page }) => {
 		for (const path of ['/', '/nu', '/oefening/box', '/en/nu']) {
@@ -93,12 +104,7 @@ test.describe('Quick exit', () => {
 		page
 	}) => {
 		await serveNeutralSite(page);
-		await page.clock.install();
-		await page.goto('/');
-		await waitForApp(page);
-		await page.getByRole('link', { name: 'Adem nu' }).click();
-		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
-		await page.clock.runFor(6000);
+		await breatheSixSeconds(page, '/');
 		await page.getByRole('button', { name: /^Snel weg/ }).click();
 		await expect(page).toHaveURL(`${NEUTRAL}/`);
 		await page.goBack();
@@ -107,6 +113,34 @@ test.describe('Quick exit', () => {
 		// The session was stopped and saved before leaving.
 		await page.goto('/');
 		await expectSessions(page, (s) => s[0]?.status === 'stopped' && s[0].activeMs >= 5000);
+	});
+
+	test.describe('with the app open in two tabs', () => {
+		test.use({ allowedOrigins: [NEUTRAL, 'https://www.bbc.com'] });
+		test('quick exit in one tab makes the other leave too, its exercise saved, in its own language', async ({
+			page,
+			context
+		}) => {
+			await serveNeutralSite(page);
+			await context.route('https://www.bbc.com/**', (route) =>
+				route.fulfill({ contentType: 'text/html', body: '<title>Weather</title>' })
+			);
+			const other = await context.newPage();
+			await breatheSixSeconds(other, '/en');
+
+			await page.goto('/hulp');
+			await waitForApp(page);
+			await page.getByRole('button', { name: /^Snel weg/ }).click();
+			await expect(page).toHaveURL(`${NEUTRAL}/`);
+			await expect(other).toHaveURL('https://www.bbc.com/weather');
+
+			// The other tab stopped and saved its exercise before leaving.
+			const back = await context.newPage();
+			await back.goto('/');
+			await expectSessions(back, (s) => s[0]?.status === 'stopped' && s[0].activeMs >= 5000);
+			// Nothing of the quick exit stays stored, only the time of the lock.
+			expect(await back.evaluate(() => localStorage.getItem('rustpunt:quick-exit'))).toBeNull();
+		});
 	});
 
 	test('three presses of Shift leave at once', async ({ page }) => {

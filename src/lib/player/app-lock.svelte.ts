@@ -16,10 +16,17 @@ class AppLock {
 	#kind = $state<SecretKind>('pin');
 	#vault: Promise<Vault> | undefined;
 	#hiddenAt: number | undefined;
+	#unlockedAt = 0;
+	#otherTabs: Promise<typeof import('../device/other-tabs')> | undefined;
 	#started = false;
 
 	get status(): LockStatus {
 		return this.#status;
+	}
+
+	/** When this tab was last unlocked (epoch ms; 0 when never): other tabs may have locked since. */
+	get unlockedAt(): number {
+		return this.#unlockedAt;
 	}
 
 	/** What the lock asks for: a PIN (digits) or a passphrase. */
@@ -47,6 +54,16 @@ class AppLock {
 			}
 		});
 		beforeQuickExit(() => this.lock());
+		void this.#joinOtherTabs();
+	}
+
+	/** The app's other open tabs: loaded apart, so "breathe now" carries none of it. */
+	#joinOtherTabs() {
+		this.#otherTabs ??= import('../device/other-tabs').then((tabs) => {
+			tabs.joinOtherTabs(this);
+			return tabs;
+		});
+		return this.#otherTabs;
 	}
 
 	/** Reads the stored lock again. A lock that cannot be read keeps the private screens shut. */
@@ -68,10 +85,19 @@ class AppLock {
 		if (this.#status === 'unlocked') this.#status = 'locked';
 	}
 
+	/** "Lock now": locks this tab and every other open tab of the app. */
+	lockEverywhere(): void {
+		this.lock();
+		void this.#joinOtherTabs().then((tabs) => tabs.announceLock(Date.now()));
+	}
+
 	/** Tries a PIN or passphrase. */
 	async unlock(secret: string): Promise<UnlockResult> {
 		const result = await (await this.#load()).unlock(secret, Date.now());
-		if (result.ok) this.#status = 'unlocked';
+		if (result.ok) {
+			this.#unlockedAt = Date.now();
+			this.#status = 'unlocked';
+		}
 		return result;
 	}
 
@@ -85,6 +111,7 @@ class AppLock {
 	async turnOn(kind: SecretKind, secret: string): Promise<void> {
 		await (await this.#load()).turnOn(kind, secret);
 		this.#kind = kind;
+		this.#unlockedAt = Date.now();
 		this.#status = 'unlocked';
 	}
 

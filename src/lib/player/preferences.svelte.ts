@@ -24,8 +24,16 @@ const PREFIX = 'rustpunt:';
 export const MIRROR_KEY = 'rustpunt:settings';
 /** The share code of the own pattern "breathe now" starts, so it starts without the database. */
 const BREATHE_NOW_CODE_KEY = 'rustpunt:breathe-now-code';
-/** Copies, not choices: they never travel in an export. */
-const CACHE_KEYS: ReadonlySet<string> = new Set([MIRROR_KEY, BREATHE_NOW_CODE_KEY]);
+/**
+ * Copies and this device's own state, not choices: they never travel in an export. The last
+ * two tell the app's other tabs about a lock or quick exit (src/lib/device/other-tabs.ts).
+ */
+const CACHE_KEYS: ReadonlySet<string> = new Set([
+	MIRROR_KEY,
+	BREATHE_NOW_CODE_KEY,
+	'rustpunt:locked-at',
+	'rustpunt:quick-exit'
+]);
 
 /** Reads a stored text; blocked storage (private mode, policies) reads as nothing. */
 function read(key: string): string | null {

@@ -19,10 +19,13 @@ export function beforeQuickExit(hook: ExitHook): () => void {
 /**
  * Leaves the app at once: the page goes blank in the same tap, a running exercise is stopped
  * and saved (waiting at most SAVE_BEFORE_EXIT_MS), and the page is replaced by a neutral site
- * so that Back does not return into the app.
+ * so that Back does not return into the app. Runs once: a second press, or another tab asking
+ * at the same moment, neither saves twice nor leaves twice.
  */
 export async function quickExit(neutralUrl: string): Promise<void> {
-	document.documentElement.classList.add('quick-exit');
+	const root = document.documentElement.classList;
+	if (root.contains('quick-exit')) return;
+	root.add('quick-exit');
 	document.title = '';
 	try {
 		// A hook that throws, even synchronously, must never keep the person here.
