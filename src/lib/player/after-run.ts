@@ -1,4 +1,3 @@
-import { isLockedError } from '../security/locked-error';
 import type { RunResult } from './run-result';
 import { loadJournal, loadSessions } from './services';
 
@@ -13,12 +12,8 @@ export function saveRatingAfter(result: RunResult, rating: number): void {
 /** Downloads everything the person has stored (offered when the phone is full). */
 export function exportEverything(): void {
 	void import('./data-exports')
-		.then((exports) => exports.downloadEverything())
-		.catch((error: unknown) => {
-			// With the app locked an export needs the code first; the data screen says so.
-			if (isLockedError(error)) console.warn(error.message);
-			else console.error('Could not export', error);
-		});
+		.then((exports) => exports.downloadEverythingUnattended())
+		.catch((error: unknown) => console.error('Could not export', error));
 }
 
 /** What the screen after an exercise can do with its session: rate it, note it, export. */

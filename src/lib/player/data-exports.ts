@@ -2,6 +2,7 @@ import { downloadFile } from '../device/download';
 import { csvLabels, exerciseTitle } from '../i18n/journal-text';
 import { statusLabel } from '../i18n/text';
 import { localDayKey } from '../journal/days';
+import { isLockedError } from '../security/locked-error';
 import { preferences } from './preferences.svelte';
 import { loadData } from './services';
 
@@ -27,4 +28,16 @@ export async function downloadSessionsCsv(nowMs = Date.now()): Promise<Downloade
 	const csv = await data.sessionsCsv(exerciseTitle, csvLabels(), statusLabel);
 	downloadFile(name, csv, 'text/csv;charset=utf-8');
 	return { name, leftOut: 0 };
+}
+
+/** Downloads everything when nothing on the screen waits for the outcome (a phone that is full). */
+export function downloadEverythingUnattended(): Promise<void> {
+	return downloadEverything().then(
+		() => undefined,
+		(error: unknown) => {
+			// With the app locked an export needs the code first; the data screen says so.
+			if (isLockedError(error)) console.warn(error.message);
+			else console.error('Could not export', error);
+		}
+	);
 }
