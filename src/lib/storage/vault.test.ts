@@ -160,6 +160,25 @@ describe('the app lock', () => {
 		expect((await s.journal.get('s1'))?.note).toBe(NOTE);
 	});
 
+	it('counts a wrong old PIN when changing it, and derives two keys (old and new) for a change', async () => {
+		const s = setUp();
+		await s.vault.turnOn('pin', '482913');
+		expect(await s.vault.change('000000', 'pin', '135790', Date.now())).toMatchObject({
+			ok: false,
+			failures: 1
+		});
+		const derive = vi.spyOn(crypto.subtle, 'deriveKey');
+		try {
+			expect(await s.vault.change('482913', 'pin', '135790', Date.now())).toEqual({ ok: true });
+			expect(
+				derive.mock.calls.filter(([params]) => (params as Algorithm).name === 'PBKDF2')
+			).toHaveLength(2);
+		} finally {
+			derive.mockRestore();
+		}
+		expect((await s.vault.attempts()).failures).toBe(0);
+	});
+
 	it('refuses to export while locked, and exports the words themselves when unlocked', async () => {
 		const s = setUp();
 		await writeEverything(s);

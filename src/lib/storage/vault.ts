@@ -142,17 +142,23 @@ export class Vault implements PrivateTextCodec {
 	 * counted, and waited for, like tries made one after another.
 	 */
 	async unlock(secret: string, nowMs: number): Promise<UnlockResult> {
-		const result = await this.#unlock(secret, nowMs);
-		return result.ok ? { ok: true } : result;
+		const record = await this.lockRecord();
+		if (!record) return { ok: true };
+		const result = await this.#try(record, nowMs, () => unwrapPrivateKey(record, secret));
+		if (!result.ok) return result;
+		this.#privateKey = result.opened;
+		return { ok: true };
 	}
 
-	/** unlock(), which also gives the lock record the secret opened (null: no lock). */
-	async #unlock(
-		secret: string,
-		nowMs: number
-	): Promise<{ ok: true; record: LockRecord | null } | Extract<UnlockResult, { ok: false }>> {
-		const record = await this.lockRecord();
-		if (!record) return { ok: true, record };
+	/**
+	 * One counted try of the secret against `record`: `open` derives the key from the secret
+	 * and does with it what the caller needs (undefined: the secret is wrong).
+	 */
+	async #try<T>(
+		record: LockRecord,
+		nowMs: number,
+		open: () => Promise<T | undefined>
+	): Promise<{ ok: true; opened: T } | Extract<UnlockResult, { ok: false }>> {
 		const { attempts, waitMs } = await this.#db.transaction('rw', this.#db.settings, async () => {
 			const row = await this.#db.settings.get(ATTEMPTS_KEY);
 			const before = isLockAttempts(row?.value) ? row.value : NO_ATTEMPTS;
@@ -163,13 +169,12 @@ export class Vault implements PrivateTextCodec {
 			return { attempts: counted, waitMs: 0 };
 		});
 		if (waitMs > 0) return { ok: false, waitMs, failures: attempts.failures };
-		const key = await unwrapPrivateKey(record, secret);
-		if (!key) {
+		const opened = await open();
+		if (opened === undefined) {
 			return { ok: false, waitMs: waitLeft(attempts, nowMs), failures: attempts.failures };
 		}
-		this.#privateKey = key;
 		await this.#db.settings.delete(ATTEMPTS_KEY);
-		return { ok: true, record };
+		return { ok: true, opened };
 	}
 
 	/**
@@ -197,9 +202,10 @@ export class Vault implements PrivateTextCodec {
 
 	/** Turns the lock off with the secret: every private text is opened and stored as text. */
 	async turnOff(secret: string, nowMs: number): Promise<UnlockResult> {
-		const result = await this.#unlock(secret, nowMs);
+		const record = await this.lockRecord();
+		if (!record) return { ok: true };
+		const result = await this.unlock(secret, nowMs);
 		if (!result.ok) return result;
-		const sealedFor = lockId(result.record);
 		await this.#rewriteAll(
 			isSealed,
 			async (text) => {
@@ -209,7 +215,7 @@ export class Vault implements PrivateTextCodec {
 			},
 			async () => {
 				const now = await this.#db.settings.get(LOCK_KEY);
-				if (lockId(now?.value) !== sealedFor) throw new Error('The lock was changed');
+				if (lockId(now?.value) !== record.publicKey) throw new Error('The lock was changed');
 				await this.#db.settings.bulkDelete([LOCK_KEY, ATTEMPTS_KEY]);
 			}
 		);
@@ -218,18 +224,23 @@ export class Vault implements PrivateTextCodec {
 		return { ok: true };
 	}
 
-	/** A new secret for the same lock (the sealed text is not touched). */
+	/**
+	 * A new secret for the same lock (the sealed text is not touched). The old secret is
+	 * checked by re-wrapping with it, a counted try like any unlock.
+	 */
 	async change(
 		oldSecret: string,
 		kind: SecretKind,
 		newSecret: string,
 		nowMs: number
 	): Promise<UnlockResult> {
-		const result = await this.#unlock(oldSecret, nowMs);
+		const record = await this.lockRecord();
+		if (!record) throw new Error('There is no lock to change');
+		const result = await this.#try(record, nowMs, () =>
+			rewrapLock(record, oldSecret, kind, newSecret, this.#iterations)
+		);
 		if (!result.ok) return result;
-		const { record } = result;
-		const next = record && (await rewrapLock(record, oldSecret, kind, newSecret, this.#iterations));
-		if (!next) throw new Error('The lock could not be changed');
+		const next = result.opened;
 		// Another tab may have turned the lock off (or on anew) while the keys were derived.
 		await this.#db.transaction('rw', this.#db.settings, async () => {
 			const now = await this.#db.settings.get(LOCK_KEY);
