@@ -3,6 +3,7 @@ import { makeSessions, seedSessions } from '../bench/lib/seed-journal.js';
 import {
 	expect,
 	expectNoAxeViolations,
+	expectSessions,
 	storedRecords,
 	storedSessions,
 	test,
@@ -198,14 +199,64 @@ test.describe('The app lock', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
 		await expect(other.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
 		await expect(other.getByText(NOTE)).toHaveCount(0);
-		// Only the time of the lock is stored for the tabs that were asleep.
-		const stored = await other.evaluate(() => localStorage.getItem('rustpunt:locked-at'));
-		expect(Number(stored)).toBeGreaterThan(0);
+		// Only a mark of the lock is stored, for the tabs that were asleep.
+		const stored = await other.evaluate(() => ({ ...localStorage }));
+		expect(stored['rustpunt:lock-mark']).toMatch(/^\d+-[a-z0-9]+$/);
 
 		// The other tab opens again with the code, as always.
 		await other.getByLabel('Je pincode').fill(PIN);
 		await other.getByRole('button', { name: 'Openen' }).click();
 		await expect(other.getByText(NOTE)).toBeVisible();
+	});
+
+	test('"lock now" also locks a tab that never saw the lock go on', async ({ page, context }) => {
+		await page.goto('/');
+		await waitForApp(page);
+		const [session] = makeSessions(1, Date.now());
+		await seedSessions(page, [{ ...session, note: NOTE }]);
+		// Opened while there was no lock yet: the journal is open without a code.
+		const other = await context.newPage();
+		await other.goto('/dagboek');
+		await expect(other.getByText(NOTE)).toBeVisible();
+
+		await page.goto('/gegevens');
+		const lock = page.getByRole('region', { name: 'Vergrendeling' });
+		await lock.getByLabel('Nieuwe code', { exact: true }).fill(PIN);
+		await lock.getByLabel('Herhaal de nieuwe code').fill(PIN);
+		await lock.getByRole('button', { name: 'Vergrendeling aanzetten' }).click();
+		await lock.getByRole('button', { name: 'Nu vergrendelen' }).click();
+		await expect(other.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await expect(other.getByText(NOTE)).toHaveCount(0);
+	});
+
+	test.describe('with quick exit', () => {
+		test.use({ allowedOrigins: ['https://www.buienradar.nl'] });
+		test('quick exit in one tab saves the exercise running in another before it leaves, with the lock on', async ({
+			page,
+			context
+		}) => {
+			await context.route('https://www.buienradar.nl/**', (route) =>
+				route.fulfill({ contentType: 'text/html', body: '<title>Weer</title>' })
+			);
+			await lockWithNote(page);
+			const other = await context.newPage();
+			await other.clock.install();
+			await other.goto('/oefening/box');
+			await other.getByLabel('Je pincode').fill(PIN);
+			await other.getByRole('button', { name: 'Openen' }).click();
+			await other.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+			await expect(other.getByRole('button', { name: 'Pauze' })).toBeVisible();
+			await other.clock.runFor(6000);
+
+			await page.getByRole('button', { name: /^Snel weg/ }).click();
+			await expect(page).toHaveURL('https://www.buienradar.nl/');
+			await expect(other).toHaveURL('https://www.buienradar.nl/');
+			const back = await context.newPage();
+			await back.goto('/');
+			await expectSessions(back, (sessions) =>
+				sessions.some((s) => s.exerciseId === 'box' && s.status === 'stopped' && s.activeMs >= 5000)
+			);
+		});
 	});
 
 	test('a tab that slept through a lock elsewhere locks as soon as it is seen again', async ({
@@ -216,9 +267,9 @@ test.describe('The app lock', () => {
 		await page.getByLabel('Je pincode').fill(PIN);
 		await page.getByRole('button', { name: 'Openen' }).click();
 		await expect(page.getByText(NOTE)).toBeVisible();
-		// Another tab locked while this one was frozen: the message never came, the time did.
+		// Another tab locked while this one was frozen: the message never came, the mark did.
 		await page.evaluate(() => {
-			localStorage.setItem('rustpunt:locked-at', String(Date.now() + 1000));
+			localStorage.setItem('rustpunt:lock-mark', 'locked-elsewhere');
 			Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
 			document.dispatchEvent(new Event('visibilitychange'));
 		});

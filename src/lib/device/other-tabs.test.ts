@@ -1,48 +1,23 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { preferences } from '../player/preferences.svelte';
-import { quickExit } from '../safety/quick-exit';
-import {
-	announceLock,
-	announceQuickExit,
-	joinOtherTabs,
-	LOCKED_AT_KEY,
-	lockedSince,
-	messageOf,
-	QUICK_EXIT_KEY
-} from './other-tabs';
+import { LOCK_MARK_KEY, QUICK_EXIT_KEY, quickExit, tellOtherTabs } from '../safety/quick-exit';
+import { joinOtherTabs, messageOf, type JoinedTabs } from './other-tabs';
 
 describe('a message from another tab', () => {
-	it('asks to lock when the lock time changes', () => {
-		expect(messageOf(LOCKED_AT_KEY, '1700000000000')).toBe('lock');
+	it('asks to lock when the lock mark changes', () => {
+		expect(messageOf(LOCK_MARK_KEY, '1700000000000-abc')).toBe('lock');
 	});
 
 	it('asks to leave when quick exit was written', () => {
-		expect(messageOf(QUICK_EXIT_KEY, '1700000000000')).toBe('quick-exit');
+		expect(messageOf(QUICK_EXIT_KEY, '1700000000000-abc')).toBe('quick-exit');
 	});
 
 	it('asks nothing on a removal, on clearing all storage or on the app’s other keys', () => {
 		expect(messageOf(QUICK_EXIT_KEY, null)).toBeUndefined();
-		expect(messageOf(LOCKED_AT_KEY, null)).toBeUndefined();
+		expect(messageOf(LOCK_MARK_KEY, null)).toBeUndefined();
 		expect(messageOf(null, null)).toBeUndefined();
 		expect(messageOf('rustpunt:locale', 'en')).toBeUndefined();
-	});
-});
-
-describe('a tab coming back', () => {
-	it('locks when the app was locked elsewhere after this tab was unlocked', () => {
-		expect(lockedSince('2000', 1000)).toBe(true);
-		expect(lockedSince('1000', 1000)).toBe(true);
-	});
-
-	it('stays open when it was unlocked after the last lock', () => {
-		expect(lockedSince('1000', 2000)).toBe(false);
-	});
-
-	it('stays as it is when no lock time is stored or the stored one is not a time', () => {
-		expect(lockedSince(null, 0)).toBe(false);
-		expect(lockedSince('', 0)).toBe(false);
-		expect(lockedSince('soon', 0)).toBe(false);
 	});
 });
 
@@ -59,102 +34,152 @@ async function quickExitHere(run: () => Promise<unknown>): Promise<string[]> {
 	} finally {
 		Object.defineProperty(window, 'location', { value: location, configurable: true });
 		document.documentElement.classList.remove('quick-exit');
+		document.documentElement.removeAttribute('data-left');
 	}
 	return replaced;
+}
+
+/** The keys written to localStorage, in order, while `run` runs. */
+function writesDuring(run: () => void): string[] {
+	const writes: string[] = [];
+	vi.stubGlobal('localStorage', {
+		setItem: (key: string) => writes.push(key),
+		removeItem: () => undefined,
+		getItem: () => null
+	});
+	try {
+		run();
+	} finally {
+		vi.unstubAllGlobals();
+	}
+	return writes;
 }
 
 describe('joining the other tabs', () => {
 	let locks = 0;
 	let leaves = 0;
-	let unlockedAt = 0;
-	let leave: () => void;
-	const appLock = {
-		lock: () => void locks++,
-		get unlockedAt() {
-			return unlockedAt;
-		}
-	};
-	/** A change made by another tab, as the browser reports it here. */
-	const fromOtherTab = (key: string, newValue: string | null) =>
+	let tabs: JoinedTabs;
+	/** A change made by another tab: stored, and reported here as the browser does. */
+	const fromOtherTab = (key: string, newValue: string | null) => {
+		if (newValue === null) localStorage.removeItem(key);
+		else localStorage.setItem(key, newValue);
 		window.dispatchEvent(new StorageEvent('storage', { key, newValue }));
+	};
 	const becomeVisible = () => {
 		Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
 		document.dispatchEvent(new Event('visibilitychange'));
 	};
 
 	beforeEach(() => {
-		locks = leaves = unlockedAt = 0;
+		locks = leaves = 0;
 		localStorage.clear();
-		leave = joinOtherTabs(appLock, () => void leaves++);
+		tabs = joinOtherTabs(
+			() => void locks++,
+			() => void leaves++
+		);
 	});
-	afterEach(() => leave());
+	afterEach(() => tabs.stop());
 
 	it('locks when another tab locks, and leaves when another tab leaves', () => {
-		fromOtherTab(LOCKED_AT_KEY, '5000');
+		fromOtherTab(LOCK_MARK_KEY, 'a');
 		expect(locks).toBe(1);
-		fromOtherTab(QUICK_EXIT_KEY, '6000');
+		fromOtherTab(QUICK_EXIT_KEY, 'b');
 		fromOtherTab(QUICK_EXIT_KEY, null);
 		expect(leaves).toBe(1);
 	});
 
-	it('leaves only once, however often it is asked', () => {
-		fromOtherTab(QUICK_EXIT_KEY, '6000');
-		fromOtherTab(QUICK_EXIT_KEY, '6001');
-		expect(leaves).toBe(1);
-	});
-
-	it('on coming back, locks when another tab locked while this one was asleep', () => {
-		unlockedAt = 1000;
-		localStorage.setItem(LOCKED_AT_KEY, '900');
+	it('on coming back, locks when another tab locked while this one was asleep, once', () => {
 		becomeVisible();
 		expect(locks).toBe(0);
-		localStorage.setItem(LOCKED_AT_KEY, '1500');
+		// Written while this tab was frozen: no event came.
+		localStorage.setItem(LOCK_MARK_KEY, 'while-asleep');
 		becomeVisible();
 		expect(locks).toBe(1);
 		window.dispatchEvent(new Event('pageshow'));
-		expect(locks).toBe(2);
+		expect(locks).toBe(1);
 	});
 
-	it('its own quick exit tells the others and leaves the lock time, nothing else', async () => {
+	it('stays open on coming back when it was unlocked after the last lock elsewhere', () => {
+		localStorage.setItem(LOCK_MARK_KEY, 'before');
+		tabs.unlocked();
+		becomeVisible();
+		window.dispatchEvent(new Event('pageshow'));
+		expect(locks).toBe(0);
+	});
+});
+
+describe('telling the other tabs', () => {
+	beforeEach(() => localStorage.clear());
+
+	it('"lock now" writes a new mark each time, and nothing else', () => {
+		expect(writesDuring(() => tellOtherTabs(false))).toEqual([LOCK_MARK_KEY]);
+		tellOtherTabs(false);
+		const first = localStorage.getItem(LOCK_MARK_KEY);
+		tellOtherTabs(false);
+		expect(localStorage.getItem(LOCK_MARK_KEY)).not.toBe(first);
+		expect(Object.keys(localStorage)).toEqual([LOCK_MARK_KEY]);
+	});
+
+	it('quick exit asks the others to leave before it asks them to lock, and leaves only the mark', () => {
+		expect(writesDuring(() => tellOtherTabs(true))).toEqual([QUICK_EXIT_KEY, LOCK_MARK_KEY]);
+		tellOtherTabs(true);
+		expect(Object.keys(localStorage)).toEqual([LOCK_MARK_KEY]);
+	});
+
+	it('storage that refuses to write never stops the exit', async () => {
+		vi.stubGlobal('localStorage', {
+			setItem: () => {
+				throw new DOMException('full', 'QuotaExceededError');
+			},
+			removeItem: () => undefined
+		});
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		try {
+			expect(await quickExitHere(() => quickExit('https://example.org/'))).toEqual([
+				'https://example.org/'
+			]);
+			expect(warn).toHaveBeenCalled();
+		} finally {
+			vi.unstubAllGlobals();
+			warn.mockRestore();
+		}
+	});
+});
+
+describe('quick exit in this tab', () => {
+	beforeEach(() => localStorage.clear());
+
+	it('tells the others, and pressed twice while saving, leaves once', async () => {
 		const replaced = await quickExitHere(() =>
 			Promise.all([quickExit('https://example.org/'), quickExit('https://example.org/')])
 		);
-		// Pressed twice, left once.
 		expect(replaced).toEqual(['https://example.org/']);
-		expect(Number(localStorage.getItem(LOCKED_AT_KEY))).toBeGreaterThan(0);
-		expect(localStorage.getItem(QUICK_EXIT_KEY)).toBeNull();
-		expect(Object.keys(localStorage)).toEqual([LOCKED_AT_KEY]);
+		expect(localStorage.getItem(LOCK_MARK_KEY)).not.toBeNull();
 	});
 
-	it('a quick exit asked by another tab is not announced again', async () => {
-		fromOtherTab(QUICK_EXIT_KEY, '6000');
-		await quickExitHere(() => quickExit('https://example.org/'));
-		expect(localStorage.getItem(LOCKED_AT_KEY)).toBeNull();
-	});
-});
-
-describe('announcing', () => {
-	beforeEach(() => localStorage.clear());
-
-	it('"lock now" stores only the time of the lock', () => {
-		announceLock(1234);
-		expect({ ...localStorage }).toEqual({ [LOCKED_AT_KEY]: '1234' });
+	it('pressed again after the page was replaced (and the load stopped), replaces it again', async () => {
+		const replaced = await quickExitHere(async () => {
+			await quickExit('https://example.org/');
+			await quickExit('https://example.org/');
+		});
+		expect(replaced).toEqual(['https://example.org/', 'https://example.org/']);
 	});
 
-	it('quick exit leaves only the time of the lock behind', () => {
-		announceQuickExit(1234);
-		expect({ ...localStorage }).toEqual({ [LOCKED_AT_KEY]: '1234' });
+	it('asked by another tab, does not tell the others again', async () => {
+		await quickExitHere(() => quickExit('https://example.org/', false));
+		expect(localStorage.getItem(LOCK_MARK_KEY)).toBeNull();
 	});
 });
 
-describe('the lock time', () => {
+describe('the lock mark', () => {
 	it('never travels in an export and is never restored from one', async () => {
 		localStorage.clear();
 		localStorage.setItem('rustpunt:locale', 'en');
-		announceQuickExit(1234);
+		tellOtherTabs(true);
 		expect(preferences.snapshot()).toEqual({ 'rustpunt:locale': 'en' });
 		localStorage.clear();
-		await preferences.restore({ [LOCKED_AT_KEY]: '99999999999999' });
-		expect(localStorage.getItem(LOCKED_AT_KEY)).toBeNull();
+		await preferences.restore({ [LOCK_MARK_KEY]: 'x', [QUICK_EXIT_KEY]: 'y' });
+		expect(localStorage.getItem(LOCK_MARK_KEY)).toBeNull();
+		expect(localStorage.getItem(QUICK_EXIT_KEY)).toBeNull();
 	});
 });

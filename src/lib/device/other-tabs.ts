@@ -1,20 +1,16 @@
 /**
  * The app's other open tabs in the same browser: "lock now" and quick exit in one tab reach
- * them all. Loaded lazily (from AppLock.start()), so "breathe now" carries none of it.
+ * them all. This is the listening side, loaded lazily (from AppLock.start()), so "breathe
+ * now" carries none of it; the telling side is small and lives with quick exit.
  *
  * Carried by localStorage rather than BroadcastChannel: a tab that is frozen or asleep misses
- * any live message, so the time of the lock has to be stored anyway, and writing it is at once
+ * any live message, so a mark of the lock has to be stored anyway, and writing it is at once
  * the live message (the `storage` event fires in every other tab of the origin). One mechanism
- * instead of two, in every browser the app runs in; and the event never comes back to the tab
- * that wrote, so tabs cannot echo each other.
+ * instead of two; and the event never comes back to the tab that wrote, so tabs cannot echo
+ * each other. The mark is new on every lock (not a time), so no clock can make it look old.
  */
 import { getLocale } from '../paraglide/runtime';
-import { beforeQuickExit, NEUTRAL_URLS, quickExit } from '../safety/quick-exit';
-
-/** When the app was last locked on purpose: a time in epoch ms, nothing private. */
-export const LOCKED_AT_KEY = 'rustpunt:locked-at';
-/** Written and removed at once: only the event travels, nothing stays stored. */
-export const QUICK_EXIT_KEY = 'rustpunt:quick-exit';
+import { LOCK_MARK_KEY, NEUTRAL_URLS, QUICK_EXIT_KEY, quickExit } from '../safety/quick-exit';
 
 /** What another tab asks of this one. */
 export type TabMessage = 'lock' | 'quick-exit';
@@ -22,84 +18,64 @@ export type TabMessage = 'lock' | 'quick-exit';
 /** What a `storage` event from another tab asks, if anything (a removal asks nothing). */
 export function messageOf(key: string | null, newValue: string | null): TabMessage | undefined {
 	if (newValue === null) return undefined;
-	if (key === LOCKED_AT_KEY) return 'lock';
+	if (key === LOCK_MARK_KEY) return 'lock';
 	if (key === QUICK_EXIT_KEY) return 'quick-exit';
 	return undefined;
 }
 
-/** Whether the stored lock time (`marker`) is at or after `unlockedAtMs`: then lock here too. */
-export function lockedSince(marker: string | null, unlockedAtMs: number): boolean {
-	if (marker === null || marker === '') return false;
-	const lockedAtMs = Number(marker);
-	return Number.isFinite(lockedAtMs) && lockedAtMs >= unlockedAtMs;
-}
-
-/** Runs a storage write; storage that is blocked or full must never stop a lock or an exit. */
-function tryStorage(write: () => void): void {
+/** The stored mark of the last lock (null when none, or storage is blocked). */
+function storedMark(): string | null {
 	try {
-		write();
-	} catch (error) {
-		console.warn('Could not tell the other tabs', error);
+		return localStorage.getItem(LOCK_MARK_KEY);
+	} catch {
+		return null;
 	}
 }
 
-/** Tells the other tabs to lock, and leaves the time for tabs that are asleep now. */
-export function announceLock(nowMs: number): void {
-	tryStorage(() => localStorage.setItem(LOCKED_AT_KEY, String(nowMs)));
-}
-
-/** Tells the other tabs to leave too (and to lock, should one of them miss it). */
-export function announceQuickExit(nowMs: number): void {
-	announceLock(nowMs);
-	tryStorage(() => {
-		localStorage.setItem(QUICK_EXIT_KEY, String(nowMs));
-		localStorage.removeItem(QUICK_EXIT_KEY);
-	});
-}
-
-/** The app lock as this module sees it. */
-export interface TabLock {
-	/** Forgets the key in this tab. */
-	lock(): void;
-	/** When this tab was last unlocked (epoch ms; 0 when never). */
-	readonly unlockedAt: number;
+/** This tab among the others. */
+export interface JoinedTabs {
+	/** Says this tab was unlocked now: only a lock after this one locks it again. */
+	unlocked(): void;
+	/** Stops listening. */
+	stop(): void;
 }
 
 /**
- * Joins this tab to the others: it locks or leaves when another tab says so, says so itself
- * on quick exit, and on coming back (visible again, or restored from the back-forward cache)
- * locks when a lock happened elsewhere after it was unlocked. Returns an undo.
+ * Joins this tab to the others: it locks or leaves when another tab says so, and on coming
+ * back (visible again, or restored from the back-forward cache) locks when another tab locked
+ * since it was unlocked. A tab asked to leave does not tell the others again.
  */
 export function joinOtherTabs(
-	appLock: TabLock,
-	leave: () => void = () => void quickExit(NEUTRAL_URLS[getLocale()])
-): () => void {
-	// Set when another tab asked this one to leave: then this tab does not ask again.
-	let asked = false;
+	lock: () => void,
+	leave: () => void = () => void quickExit(NEUTRAL_URLS[getLocale()], false)
+): JoinedTabs {
+	let seen = storedMark();
 	const onStorage = (event: StorageEvent) => {
 		const message = messageOf(event.key, event.newValue);
-		if (message === 'lock') appLock.lock();
-		if (message === 'quick-exit' && !asked) {
-			asked = true;
-			leave();
+		if (message === 'quick-exit') leave();
+		if (message === 'lock') {
+			seen = event.newValue;
+			lock();
 		}
 	};
 	const onReturn = () => {
 		if (document.visibilityState === 'hidden') return;
-		let marker: string | null = null;
-		tryStorage(() => (marker = localStorage.getItem(LOCKED_AT_KEY)));
-		if (lockedSince(marker, appLock.unlockedAt)) appLock.lock();
+		const mark = storedMark();
+		if (mark === seen) return;
+		seen = mark;
+		lock();
 	};
-	const undoExitHook = beforeQuickExit(() => {
-		if (!asked) announceQuickExit(Date.now());
-	});
 	addEventListener('storage', onStorage);
 	addEventListener('pageshow', onReturn);
 	document.addEventListener('visibilitychange', onReturn);
-	return () => {
-		undoExitHook();
-		removeEventListener('storage', onStorage);
-		removeEventListener('pageshow', onReturn);
-		document.removeEventListener('visibilitychange', onReturn);
+	return {
+		unlocked: () => {
+			seen = storedMark();
+		},
+		stop: () => {
+			removeEventListener('storage', onStorage);
+			removeEventListener('pageshow', onReturn);
+			document.removeEventListener('visibilitychange', onReturn);
+		}
 	};
 }

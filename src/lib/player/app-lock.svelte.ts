@@ -1,4 +1,4 @@
-import { beforeQuickExit } from '../safety/quick-exit';
+import { beforeQuickExit, tellOtherTabs } from '../safety/quick-exit';
 import { LOCK_AFTER_HIDDEN_MS } from '../security/routes';
 import type { SecretKind } from '../security/lock-crypto';
 import type { UnlockResult, Vault } from '../storage';
@@ -16,17 +16,11 @@ class AppLock {
 	#kind = $state<SecretKind>('pin');
 	#vault: Promise<Vault> | undefined;
 	#hiddenAt: number | undefined;
-	#unlockedAt = 0;
-	#otherTabs: Promise<typeof import('../device/other-tabs')> | undefined;
+	#otherTabs: Promise<import('../device/other-tabs').JoinedTabs> | undefined;
 	#started = false;
 
 	get status(): LockStatus {
 		return this.#status;
-	}
-
-	/** When this tab was last unlocked (epoch ms; 0 when never): other tabs may have locked since. */
-	get unlockedAt(): number {
-		return this.#unlockedAt;
 	}
 
 	/** What the lock asks for: a PIN (digits) or a passphrase. */
@@ -54,16 +48,24 @@ class AppLock {
 			}
 		});
 		beforeQuickExit(() => this.lock());
-		void this.#joinOtherTabs();
+		this.#joinOtherTabs();
 	}
 
-	/** The app's other open tabs: loaded apart, so "breathe now" carries none of it. */
-	#joinOtherTabs() {
-		this.#otherTabs ??= import('../device/other-tabs').then((tabs) => {
-			tabs.joinOtherTabs(this);
-			return tabs;
+	/**
+	 * Listens to the app's other open tabs (loaded apart: "breathe now" carries none of it).
+	 * A lock from another tab also reads the lock again: this tab may not have seen it go on.
+	 */
+	#joinOtherTabs(then?: (tabs: import('../device/other-tabs').JoinedTabs) => void): void {
+		this.#otherTabs ??= import('../device/other-tabs').then((tabs) =>
+			tabs.joinOtherTabs(() => {
+				this.lock();
+				void this.refresh();
+			})
+		);
+		this.#otherTabs.then(then).catch((error: unknown) => {
+			this.#otherTabs = undefined;
+			console.warn('Could not listen to the other tabs', error);
 		});
-		return this.#otherTabs;
 	}
 
 	/** Reads the stored lock again. A lock that cannot be read keeps the private screens shut. */
@@ -88,16 +90,13 @@ class AppLock {
 	/** "Lock now": locks this tab and every other open tab of the app. */
 	lockEverywhere(): void {
 		this.lock();
-		void this.#joinOtherTabs().then((tabs) => tabs.announceLock(Date.now()));
+		tellOtherTabs(false);
 	}
 
 	/** Tries a PIN or passphrase. */
 	async unlock(secret: string): Promise<UnlockResult> {
 		const result = await (await this.#load()).unlock(secret, Date.now());
-		if (result.ok) {
-			this.#unlockedAt = Date.now();
-			this.#status = 'unlocked';
-		}
+		if (result.ok) this.#opened();
 		return result;
 	}
 
@@ -111,8 +110,13 @@ class AppLock {
 	async turnOn(kind: SecretKind, secret: string): Promise<void> {
 		await (await this.#load()).turnOn(kind, secret);
 		this.#kind = kind;
-		this.#unlockedAt = Date.now();
+		this.#opened();
+	}
+
+	/** Open now: only a lock from another tab after this moment locks this tab again. */
+	#opened(): void {
 		this.#status = 'unlocked';
+		this.#joinOtherTabs((tabs) => tabs.unlocked());
 	}
 
 	/** Turns the lock off with the current secret. */

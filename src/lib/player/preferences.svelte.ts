@@ -1,5 +1,6 @@
 import { prefersReducedMotion } from 'svelte/motion';
 import { defaultCountry, type Country } from '../safety/crisis-lines';
+import { LOCK_MARK_KEY, QUICK_EXIT_KEY } from '../safety/quick-exit';
 import {
 	defaultSettings,
 	fromLegacy,
@@ -26,13 +27,13 @@ export const MIRROR_KEY = 'rustpunt:settings';
 const BREATHE_NOW_CODE_KEY = 'rustpunt:breathe-now-code';
 /**
  * Copies and this device's own state, not choices: they never travel in an export. The last
- * two tell the app's other tabs about a lock or quick exit (src/lib/device/other-tabs.ts).
+ * two tell the app's other tabs about a lock or quick exit (src/lib/safety/quick-exit.ts).
  */
 const CACHE_KEYS: ReadonlySet<string> = new Set([
 	MIRROR_KEY,
 	BREATHE_NOW_CODE_KEY,
-	'rustpunt:locked-at',
-	'rustpunt:quick-exit'
+	LOCK_MARK_KEY,
+	QUICK_EXIT_KEY
 ]);
 
 /** Reads a stored text; blocked storage (private mode, policies) reads as nothing. */

@@ -1,4 +1,5 @@
 import { addLocalDays, dayKeyStart, isDayKey, localDayKey } from '../journal/days';
+import { isSealed } from '../security/lock-crypto';
 import type { RustpuntDb } from './db';
 import { mapTexts, PLAIN_TEXT, type PrivateTextCodec } from './private-text';
 import { BOUNDARY_SOLO_ID, isSessionRecord, type SessionRecord } from './sessions';
@@ -143,7 +144,8 @@ export class JournalStore {
 
 	/**
 	 * Deletes a session and returns it with its words opened, so it can be put back: sealed
-	 * again for the lock as it is then (another tab may have changed it meanwhile).
+	 * again for the lock as it is then (another tab may have changed it meanwhile). Words that
+	 * cannot be opened now stay as they were stored.
 	 */
 	async remove(id: string): Promise<SessionRecord | undefined> {
 		const record = await this.#db.transaction('rw', this.#db.sessions, async () => {
@@ -151,14 +153,19 @@ export class JournalStore {
 			if (record) await this.#db.sessions.delete(id);
 			return record;
 		});
-		return record && mapTexts('sessions', record, this.#text.open);
+		return (
+			record && mapTexts('sessions', record, async (text) => (await this.#text.open(text)) ?? text)
+		);
 	}
 
-	/** Puts a deleted session back exactly as it was (undo). */
+	/** Puts a deleted session back as it was (undo); text still sealed goes back as it is. */
 	async restore(record: SessionRecord): Promise<void> {
 		await this.#text.write(
 			[this.#db.sessions],
-			(seal) => mapTexts('sessions', record, seal),
+			(seal) =>
+				mapTexts('sessions', record, (text) =>
+					isSealed(text) ? Promise.resolve(text) : seal(text)
+				),
 			(sealed) => this.#db.sessions.put(sealed)
 		);
 	}

@@ -89,6 +89,10 @@ describe('UrgeStore', () => {
 		const list = await store.realityList();
 		await store.removeRealityItem(list[2]!);
 		expect((await db.lists.get('reality'))?.items).toEqual(['same', 'other']);
+		// Undo puts it back before the entry now in its place, also among equal words.
+		const { entries } = await store.removeRealityItem(list[0]!);
+		await store.restoreRealityItem('same', entries[0]);
+		expect((await db.lists.get('reality'))?.items).toEqual(['same', 'other']);
 		// Removed already (say, in another tab): nothing more goes, and the screen is told.
 		expect(await store.removeRealityItem(list[2]!)).toMatchObject({ removed: false });
 		expect((await db.lists.get('reality'))?.items).toEqual(['same', 'other']);

@@ -399,6 +399,16 @@ describe('the app lock', () => {
 		expect((await s.db.sessions.get('s1'))?.note).toBe(NOTE);
 	});
 
+	it('keeps words it cannot open when a deleted session is put back', async () => {
+		const s = setUp();
+		await writeEverything(s);
+		await s.vault.turnOn('pin', '482913');
+		s.vault.lock();
+		const sealed = (await s.db.sessions.get('s1'))!.note;
+		await s.journal.restore((await s.journal.remove('s1'))!);
+		expect((await s.db.sessions.get('s1'))!.note).toBe(sealed);
+	});
+
 	it('refuses a new PIN for a lock another tab turned off meanwhile, and brings no lock back', async () => {
 		const s = setUp();
 		await writeEverything(s);
