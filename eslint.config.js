@@ -48,6 +48,44 @@ export default ts.config(
 		}
 	},
 	{
+		// Quick exit must leave no way Back into the app: every navigation by code replaces the
+		// history entry, through the one helper in src/lib/platform/navigation.ts.
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: ['src/lib/platform/navigation.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '$app/navigation',
+							importNames: ['goto', 'pushState'],
+							message:
+								'Navigate with navigate() from $lib/platform/navigation: it replaces history.'
+						}
+					]
+				}
+			],
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "CallExpression[callee.property.name='pushState']",
+					message: 'Adds a history entry that Back leads into after quick exit.'
+				},
+				{
+					selector:
+						"CallExpression[callee.property.name='assign']:matches([callee.object.name='location'], [callee.object.property.name='location'])",
+					message: 'Adds a history entry: use location.replace or navigate().'
+				},
+				{
+					selector:
+						"AssignmentExpression:matches([left.name='location'], [left.property.name='href']:matches([left.object.name='location'], [left.object.property.name='location']))",
+					message: 'Adds a history entry: use location.replace or navigate().'
+				}
+			]
+		}
+	},
+	{
 		rules: {
 			// Links go through Paraglide's localizeHref (the app has no base path to resolve).
 			'svelte/no-navigation-without-resolve': 'off',
