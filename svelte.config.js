@@ -16,12 +16,15 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ strict: true }),
+		// Asset paths from the root (/_app/...), not relative: a page served at another address
+		// (the "not found" page, build/404.html, for /en/oefening/x) still finds its code.
+		paths: { relative: false },
 		// CSS stays in its own files: inlined, every one of the 60 prerendered pages carried its
 		// own copy (170 KB more to download for offline use). The service worker serves the
 		// files from its cache, so the first paint waits on no network (bench:first-frame).
 		inlineStyleThreshold: 0,
 		// A strict Content Security Policy in every prerendered page: scripts only from the app
-		// itself or with a hash, no eval, no connections anywhere but the app's own origin.
+		// itself or with a hash, no eval, no connections anywhere but the app's own origin and the weather sites of quick exit.
 		// Style attributes are allowed (the prerendered pacer's size), style elements are not.
 		csp: {
 			mode: 'hash',
@@ -33,7 +36,9 @@ const config = {
 				'img-src': ['self', 'data:'],
 				'media-src': ['self', 'blob:', 'data:'],
 				'font-src': ['self'],
-				'connect-src': ['self'],
+				// The weather sites of quick exit, asked whether they answer (else it goes to the
+				// app's own notes page; src/lib/safety/quick-exit.ts).
+				'connect-src': ['self', 'https://www.buienradar.nl', 'https://www.bbc.com'],
 				'manifest-src': ['self'],
 				'worker-src': ['self'],
 				'object-src': ['none'],

@@ -1,7 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { preferences } from '../player/preferences.svelte';
-import { LOCK_MARK_KEY, QUICK_EXIT_KEY, quickExit, tellOtherTabs } from '../safety/quick-exit';
+import {
+	LOCK_MARK_KEY,
+	NEUTRAL_ANSWER_MS,
+	NEUTRAL_URLS,
+	OFFLINE_NEUTRAL_PATHS,
+	QUICK_EXIT_KEY,
+	quickExit,
+	tellOtherTabs
+} from '../safety/quick-exit';
 import { joinOtherTabs, messageOf, type JoinedTabs } from './other-tabs';
 
 describe('a message from another tab', () => {
@@ -22,8 +30,12 @@ describe('a message from another tab', () => {
 });
 
 /** Runs quick exit without leaving the test page; returns where it would have gone. */
-async function quickExitHere(run: () => Promise<unknown>): Promise<string[]> {
+async function quickExitHere(
+	run: () => Promise<unknown>,
+	weatherSite: typeof fetch = () => Promise.resolve(new Response(null))
+): Promise<string[]> {
 	const replaced: string[] = [];
+	vi.stubGlobal('fetch', weatherSite);
 	const location = window.location;
 	Object.defineProperty(window, 'location', {
 		value: { replace: (url: string) => replaced.push(url) },
@@ -35,6 +47,7 @@ async function quickExitHere(run: () => Promise<unknown>): Promise<string[]> {
 		Object.defineProperty(window, 'location', { value: location, configurable: true });
 		document.documentElement.classList.remove('quick-exit');
 		document.documentElement.removeAttribute('data-left');
+		vi.unstubAllGlobals();
 	}
 	return replaced;
 }
@@ -135,9 +148,7 @@ describe('telling the other tabs', () => {
 		});
 		const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 		try {
-			expect(await quickExitHere(() => quickExit('https://example.org/'))).toEqual([
-				'https://example.org/'
-			]);
+			expect(await quickExitHere(() => quickExit('nl'))).toEqual([NEUTRAL_URLS.nl]);
 			expect(warn).toHaveBeenCalled();
 		} finally {
 			vi.unstubAllGlobals();
@@ -150,24 +161,56 @@ describe('quick exit in this tab', () => {
 	beforeEach(() => localStorage.clear());
 
 	it('tells the others, and pressed twice while saving, leaves once', async () => {
-		const replaced = await quickExitHere(() =>
-			Promise.all([quickExit('https://example.org/'), quickExit('https://example.org/')])
-		);
-		expect(replaced).toEqual(['https://example.org/']);
+		const replaced = await quickExitHere(() => Promise.all([quickExit('nl'), quickExit('nl')]));
+		expect(replaced).toEqual([NEUTRAL_URLS.nl]);
 		expect(localStorage.getItem(LOCK_MARK_KEY)).not.toBeNull();
 	});
 
 	it('pressed again after the page was replaced (and the load stopped), replaces it again', async () => {
 		const replaced = await quickExitHere(async () => {
-			await quickExit('https://example.org/');
-			await quickExit('https://example.org/');
+			await quickExit('nl');
+			await quickExit('nl');
 		});
-		expect(replaced).toEqual(['https://example.org/', 'https://example.org/']);
+		expect(replaced).toEqual([NEUTRAL_URLS.nl, NEUTRAL_URLS.nl]);
 	});
 
 	it('asked by another tab, does not tell the others again', async () => {
-		await quickExitHere(() => quickExit('https://example.org/', false));
+		await quickExitHere(() => quickExit('nl', false));
 		expect(localStorage.getItem(LOCK_MARK_KEY)).toBeNull();
+	});
+});
+
+describe('where quick exit goes', () => {
+	it('goes to the weather site in the app’s language when it answers', async () => {
+		expect(await quickExitHere(() => quickExit('en'))).toEqual([NEUTRAL_URLS.en]);
+	});
+
+	it('goes to the plain notes page when the weather site cannot be reached', async () => {
+		const offline = () => Promise.reject(new TypeError('Failed to fetch'));
+		expect(await quickExitHere(() => quickExit('nl'), offline)).toEqual([OFFLINE_NEUTRAL_PATHS.nl]);
+	});
+
+	it('does not ask the weather site when the phone says it is offline', async () => {
+		const weatherSite = vi.fn(() => Promise.resolve(new Response(null)));
+		vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+		try {
+			expect(await quickExitHere(() => quickExit('en'), weatherSite)).toEqual([
+				OFFLINE_NEUTRAL_PATHS.en
+			]);
+			expect(weatherSite).not.toHaveBeenCalled();
+		} finally {
+			vi.restoreAllMocks();
+		}
+	});
+
+	it('goes to the notes page when the weather site does not answer in time', async () => {
+		const silent = (_url: RequestInfo | URL, init?: RequestInit) =>
+			new Promise<Response>((_resolve, reject) =>
+				init?.signal?.addEventListener('abort', () => reject(new DOMException('', 'AbortError')))
+			);
+		const started = performance.now();
+		expect(await quickExitHere(() => quickExit('nl'), silent)).toEqual([OFFLINE_NEUTRAL_PATHS.nl]);
+		expect(performance.now() - started).toBeLessThan(NEUTRAL_ANSWER_MS + 500);
 	});
 });
 

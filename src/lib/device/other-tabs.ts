@@ -10,7 +10,7 @@
  * each other. The mark is new on every lock (not a time), so no clock can make it look old.
  */
 import { getLocale } from '../paraglide/runtime';
-import { LOCK_MARK_KEY, NEUTRAL_URLS, QUICK_EXIT_KEY, quickExit } from '../safety/quick-exit';
+import { LOCK_MARK_KEY, QUICK_EXIT_KEY, quickExit } from '../safety/quick-exit';
 
 /** What another tab asks of this one. */
 export type TabMessage = 'lock' | 'quick-exit';
@@ -47,7 +47,7 @@ export interface JoinedTabs {
  */
 export function joinOtherTabs(
 	lock: () => void,
-	leave: () => void = () => void quickExit(NEUTRAL_URLS[getLocale()], false)
+	leave: () => void = () => void quickExit(getLocale(), false)
 ): JoinedTabs {
 	let seen = storedMark();
 	const onStorage = (event: StorageEvent) => {

@@ -4,6 +4,21 @@ export const NEUTRAL_URLS = {
 	en: 'https://www.bbc.com/weather'
 } as const;
 
+/**
+ * Where quick exit goes when the weather site cannot be reached (airplane mode, no answer in
+ * NEUTRAL_ANSWER_MS): a plain notes page of the app's own origin, precached, that names nothing
+ * of the app and links nowhere (static/notities.html, static/notes.html; also in src/app.html).
+ */
+export const OFFLINE_NEUTRAL_PATHS = {
+	nl: '/notities.html',
+	en: '/notes.html'
+} as const;
+
+/** How long the weather site may take to answer before quick exit goes to the notes page. */
+export const NEUTRAL_ANSWER_MS = 1200;
+
+export type ExitLocale = keyof typeof NEUTRAL_URLS;
+
 /** How long quick exit waits for a running exercise to be saved before leaving anyway. */
 export const SAVE_BEFORE_EXIT_MS = 300;
 
@@ -44,28 +59,62 @@ export function tellOtherTabs(leave: boolean): void {
 }
 
 /**
+ * Whether the weather site answers within `withinMs`: asked with a bare HEAD request (no
+ * cookies, no referrer), skipped when the phone says it is offline.
+ */
+async function answers(url: string, withinMs: number): Promise<boolean> {
+	if (navigator.onLine === false) return false;
+	const controller = new AbortController();
+	const timer = setTimeout(() => controller.abort(), withinMs);
+	try {
+		await fetch(url, {
+			method: 'HEAD',
+			mode: 'no-cors',
+			cache: 'no-store',
+			credentials: 'omit',
+			referrerPolicy: 'no-referrer',
+			signal: controller.signal
+		});
+		return true;
+	} catch {
+		return false;
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+/** The page quick exit last went to, for a second press after the page was replaced. */
+let destination: string | undefined;
+
+/**
  * Leaves the app at once: the page goes blank in the same tap, the other tabs are told (unless
  * one of them asked), a running exercise is stopped and saved (waiting at most
- * SAVE_BEFORE_EXIT_MS), and the page is replaced by a neutral site so that Back does not
- * return into the app. A second press while saving does nothing more; one after the page was
- * replaced replaces it again (Escape also stops a page from loading).
+ * SAVE_BEFORE_EXIT_MS) while the weather site is asked whether it answers, and the page is
+ * replaced by that site, or offline by the plain notes page, so that Back does not return into
+ * the app. A second press while leaving does nothing more; one after the page was replaced
+ * replaces it again (Escape also stops a page from loading).
  */
-export async function quickExit(neutralUrl: string, tell = true): Promise<void> {
+export async function quickExit(locale: ExitLocale, tell = true): Promise<void> {
 	const root = document.documentElement;
-	if (root.hasAttribute('data-left')) return window.location.replace(neutralUrl);
+	if (root.hasAttribute('data-left') && destination) return window.location.replace(destination);
 	if (root.classList.contains('quick-exit')) return;
 	root.classList.add('quick-exit');
 	document.title = '';
 	if (tell) tellOtherTabs(true);
+	let url: string = OFFLINE_NEUTRAL_PATHS[locale];
 	try {
+		const online = answers(NEUTRAL_URLS[locale], NEUTRAL_ANSWER_MS).then((yes) => {
+			if (yes) url = NEUTRAL_URLS[locale];
+		});
 		// A hook that throws, even synchronously, must never keep the person here.
 		const saving = Promise.allSettled([...hooks].map((hook) => Promise.resolve().then(hook)));
-		await Promise.race([
-			saving,
-			new Promise((resolve) => setTimeout(resolve, SAVE_BEFORE_EXIT_MS))
+		await Promise.all([
+			online,
+			Promise.race([saving, new Promise((resolve) => setTimeout(resolve, SAVE_BEFORE_EXIT_MS))])
 		]);
 	} finally {
+		destination = url;
 		root.setAttribute('data-left', '');
-		window.location.replace(neutralUrl);
+		window.location.replace(url);
 	}
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NEUTRAL_URLS } from './quick-exit';
+import { NEUTRAL_ANSWER_MS, NEUTRAL_URLS, OFFLINE_NEUTRAL_PATHS } from './quick-exit';
 import { CRISIS_LINES, defaultCountry, FIND_A_HELPLINE_URL } from './crisis-lines';
 
 describe('the crisis lines', () => {
@@ -49,6 +49,8 @@ describe('the crisis lines', () => {
 	it('send quick exit to the same neutral sites before and after the app starts', () => {
 		const html = readFileSync('src/app.html', 'utf8');
 		for (const url of Object.values(NEUTRAL_URLS)) expect(html).toContain(`'${url}'`);
+		for (const path of Object.values(OFFLINE_NEUTRAL_PATHS)) expect(html).toContain(`'${path}'`);
+		expect(html).toContain(`}, ${NEUTRAL_ANSWER_MS});`);
 	});
 
 	it('point elsewhere to a directory of lines', () => {
