@@ -18,6 +18,32 @@ const precache = [
 	...prerendered.map((url) => ({ url, revision: version }))
 ];
 
+/** A page of the app under its one address: /en/ is /en, /nu/ is /nu. */
+function canonicalPath(pathname: string): string {
+	return pathname.length > 1 ? pathname.replace(/\/+$/, '') || '/' : pathname;
+}
+
+// Every page the browser loads in full, in both languages, online and offline: an address with
+// a trailing slash goes to the page without it; a page in the cache comes from the cache; any
+// other address is asked of the network and, offline or unknown there, gets the app's own
+// "not found" page in its language (src/routes/404), with help and quick exit.
+registerRoute(
+	({ request, url }) => request.mode === 'navigate' && url.origin === self.location.origin,
+	async ({ request, url }) => {
+		const path = canonicalPath(url.pathname);
+		if (path !== url.pathname) return Response.redirect(`${path}${url.search}`, 301);
+		const cached = await matchPrecache(path);
+		if (cached) return cached;
+		const answer = await fetch(request).catch(() => undefined);
+		if (answer && answer.status !== 404) return answer;
+		const notFound = await matchPrecache(
+			path === '/en' || path.startsWith('/en/') ? '/en/404' : '/404'
+		);
+		if (!notFound) return answer ?? Response.error();
+		return new Response(notFound.body, { status: 404, headers: notFound.headers });
+	}
+);
+
 // Audio answers range requests from the precache, as media elements (Safari) ask for them.
 registerRoute(
 	({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/audio/'),
@@ -38,14 +64,8 @@ cleanupOutdatedCaches();
 
 setDefaultHandler(new NetworkOnly());
 
-// Offline, a page that is not in the cache shows the home page instead of an error.
-setCatchHandler(async ({ request }) => {
-	if (request.mode === 'navigate') {
-		const home = await matchPrecache('/');
-		if (home) return home;
-	}
-	return Response.error();
-});
+// Offline, anything else not in the cache fails as the network would.
+setCatchHandler(() => Promise.resolve(Response.error()));
 
 // The first install takes control at once, so the first visit already works offline.
 // A later version waits until the person chooses to update (see src/lib/sw/bridge.ts).

@@ -8,6 +8,10 @@ import { updateState } from './update-state.svelte';
 export function registerServiceWorker(): void {
 	if (!('serviceWorker' in navigator)) return;
 	const wb = new Workbox('/service-worker.js', { scope: '/' });
+	// A newer version taking over a page that already had one (accepted in this tab or another).
+	if (navigator.serviceWorker.controller) {
+		navigator.serviceWorker.addEventListener('controllerchange', () => updateState.markOutdated());
+	}
 	wb.addEventListener('waiting', () => {
 		updateState.offer(() => {
 			wb.addEventListener('controlling', reloadWithoutStarting);
