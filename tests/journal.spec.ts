@@ -186,6 +186,7 @@ test.describe('Your data', () => {
 
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: 'Alles downloaden (JSON)' }).click();
+		expect((await download).suggestedFilename()).toMatch(/^notities-\d{4}-\d{2}-\d{2}\.json$/);
 		const file = await (await download).path();
 		const exported = JSON.parse(readFileSync(file, 'utf8')) as { format: string; version: number };
 		expect(exported).toMatchObject({ format: 'rustpunt-export', version: 1 });
@@ -252,6 +253,7 @@ test.describe('Your data', () => {
 		await withSessions(page, 4, '/gegevens');
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: /Sessies downloaden \(CSV/ }).click();
+		expect((await download).suggestedFilename()).toMatch(/^notities-\d{4}-\d{2}-\d{2}\.csv$/);
 		const csv = readFileSync(await (await download).path(), 'utf8');
 		const lines = csv
 			.replace(/^\uFEFF/, '')
@@ -322,6 +324,6 @@ test.describe('A full phone', () => {
 		await expect(page.getByText('Deze oefening kan niet worden bewaard.')).toBeVisible();
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: 'Kopie van je gegevens downloaden' }).click();
-		expect((await download).suggestedFilename()).toMatch(/^rustpunt-\d{4}-\d{2}-\d{2}\.json$/);
+		expect((await download).suggestedFilename()).toMatch(/^notities-\d{4}-\d{2}-\d{2}\.json$/);
 	});
 });
