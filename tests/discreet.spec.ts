@@ -1,4 +1,18 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test, waitForApp } from './fixtures';
+
+/** Turns discreet mode on or off on the data screen. */
+async function setDiscreet(page: Page, on: boolean) {
+	await page.goto('/gegevens');
+	await waitForApp(page);
+	const toggle = page.getByRole('switch', { name: 'Onopvallende naam en icoon' });
+	if (on) await toggle.check();
+	else await toggle.uncheck();
+	await expect(
+		page.getByText(on ? 'Onopvallend staat aan.' : 'Onopvallend staat uit.')
+	).toBeVisible();
+}
 
 test.describe('Discreet mode', () => {
 	test('gives every page a neutral title and links a neutral manifest and icon, until turned off', async ({
@@ -42,5 +56,40 @@ test.describe('Discreet mode', () => {
 			'href',
 			'/manifest.webmanifest'
 		);
+	});
+
+	test('makes the calendar file neutral whatever was chosen, and says why the choice is gone', async ({
+		page
+	}) => {
+		await page.goto('/programma?id=uit-de-band');
+		await waitForApp(page);
+		await page.getByRole('button', { name: 'Begin dit programma' }).click();
+		const calendar = page.getByRole('region', { name: 'Een herinnering in je agenda' });
+		await calendar.getByRole('radio', { name: /naam van het programma/ }).check({ force: true });
+		await calendar.getByRole('checkbox', { name: 'Een link naar de app toevoegen' }).check();
+
+		await setDiscreet(page, true);
+		await page.goto('/programma?id=uit-de-band');
+		await waitForApp(page);
+		await expect(calendar.getByText('Onopvallend staat aan', { exact: false })).toBeVisible();
+		await expect(calendar.getByRole('radio')).toHaveCount(0);
+		await expect(
+			calendar.getByRole('checkbox', { name: 'Een link naar de app toevoegen' })
+		).toHaveCount(0);
+		await expectNoAxeViolations(page);
+		const download = page.waitForEvent('download');
+		await calendar.getByRole('button', { name: 'Agendabestand downloaden (.ics)' }).click();
+		const file = await download;
+		expect(file.suggestedFilename()).toMatch(/^agenda-\d{4}-\d{2}-\d{2}\.ics$/);
+		const text = readFileSync((await file.path())!, 'utf8').replace(/\r\n[ \t]/g, '');
+		expect(text).toContain('X-WR-CALNAME:Moment voor mezelf\r\n');
+		expect(text).toContain('SUMMARY:Moment voor mezelf\r\n');
+		expect(text).not.toMatch(/rustpunt|band|programm|traum|URL:|http/i);
+
+		// Turned off again, the person's own choice is back.
+		await setDiscreet(page, false);
+		await page.goto('/programma?id=uit-de-band');
+		await waitForApp(page);
+		await expect(calendar.getByRole('radio', { name: /naam van het programma/ })).toBeChecked();
 	});
 });

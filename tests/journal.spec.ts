@@ -169,6 +169,52 @@ test.describe('The journal', () => {
 	});
 });
 
+test.describe('Statuses that tell the truth', () => {
+	const recent = (page: Page) => page.getByRole('region', { name: 'Laatst geoefend' });
+
+	/** Starts the ten-minute body scan and lets it run a few seconds. */
+	async function runBodyScan(page: Page) {
+		await controlTime(page, '/oefening/body-scan-10');
+		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await page.clock.runFor(6000);
+		await expectSessions(page, (s) => s[0]?.status === 'running' && s[0].activeMs >= 5000);
+	}
+
+	test('a body scan left by a reload shows as interrupted in the journal, home never opened', async ({
+		page
+	}) => {
+		await runBodyScan(page);
+		await page.reload();
+		await waitForApp(page);
+		await page.goto('/dagboek');
+		await expect(sessionLinks(page).first()).toContainText('onderbroken');
+		await expectSessions(page, (s) => s[0]?.status === 'interrupted' && s[0].activeMs >= 5000);
+	});
+
+	test('home in another tab leaves a session that still runs alone, and marks it once its tab is gone', async ({
+		page,
+		context
+	}) => {
+		await runBodyScan(page);
+		const other = await context.newPage();
+		await other.goto('/');
+		await waitForApp(other);
+		await expect(recent(other).getByRole('listitem').first()).toContainText('bezig');
+		await other.goto('/dagboek');
+		await expect(sessionLinks(other).first()).toContainText('bezig');
+		await expectSessions(other, (s) => s[0]?.status === 'running');
+		// The first tab never noticed: its practice goes on.
+		await page.clock.runFor(2000);
+		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
+		await expectSessions(page, (s) => s[0]?.status === 'running' && s[0].activeMs >= 7000);
+
+		await page.close();
+		await other.reload();
+		await expect(sessionLinks(other).first()).toContainText('onderbroken');
+		await expectSessions(other, (s) => s[0]?.status === 'interrupted');
+	});
+});
+
 test.describe('Your data', () => {
 	test('exports everything, deletes it all, and brings it back from the file', async ({ page }) => {
 		await withSessions(page, 12, '/gegevens');
@@ -186,6 +232,7 @@ test.describe('Your data', () => {
 
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: 'Alles downloaden (JSON)' }).click();
+		expect((await download).suggestedFilename()).toMatch(/^notities-\d{4}-\d{2}-\d{2}\.json$/);
 		const file = await (await download).path();
 		const exported = JSON.parse(readFileSync(file, 'utf8')) as { format: string; version: number };
 		expect(exported).toMatchObject({ format: 'rustpunt-export', version: 1 });
@@ -252,6 +299,7 @@ test.describe('Your data', () => {
 		await withSessions(page, 4, '/gegevens');
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: /Sessies downloaden \(CSV/ }).click();
+		expect((await download).suggestedFilename()).toMatch(/^notities-\d{4}-\d{2}-\d{2}\.csv$/);
 		const csv = readFileSync(await (await download).path(), 'utf8');
 		const lines = csv
 			.replace(/^\uFEFF/, '')
@@ -322,6 +370,6 @@ test.describe('A full phone', () => {
 		await expect(page.getByText('Deze oefening kan niet worden bewaard.')).toBeVisible();
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: 'Kopie van je gegevens downloaden' }).click();
-		expect((await download).suggestedFilename()).toMatch(/^rustpunt-\d{4}-\d{2}-\d{2}\.json$/);
+		expect((await download).suggestedFilename()).toMatch(/^notities-\d{4}-\d{2}-\d{2}\.json$/);
 	});
 });

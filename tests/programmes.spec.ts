@@ -30,6 +30,23 @@ async function startProgramme(page: Page, name: string, description?: RegExp) {
 	await expect(page.getByText('Het programma is begonnen bij dag 1.')).toBeVisible();
 }
 
+const calendarSection = (page: Page) =>
+	page.getByRole('region', { name: 'Een herinnering in je agenda' });
+
+/** Downloads the programme's calendar file: its name, its text, and its lines unfolded. */
+async function downloadCalendar(page: Page) {
+	const download = page.waitForEvent('download');
+	await calendarSection(page)
+		.getByRole('button', { name: 'Agendabestand downloaden (.ics)' })
+		.click();
+	const file = await download;
+	const text = readFileSync((await file.path())!, 'utf8');
+	const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+	return { name: file.suggestedFilename(), text, lines };
+}
+
+const uids = (lines: string[]) => lines.filter((l) => l.startsWith('UID:'));
+
 const todayCard = (page: Page, title: string) =>
 	page.getByRole('region', { name: `Vandaag in je programma: ${title}` });
 
@@ -204,26 +221,103 @@ test.describe('Programmes', () => {
 		expect(await storedRecords(page, 'programmeDays')).toEqual([]);
 	});
 
-	test('downloads a calendar file with an event for each remaining day, and says how to remove it', async ({
+	test('the calendar file gives nothing away by default: a neutral name and title, no text, no link', async ({
 		page
 	}) => {
 		await page.goto('/');
 		await waitForApp(page);
-		await startProgramme(page, 'Fundament');
+		await startProgramme(page, 'Uit de band');
+		const calendar = calendarSection(page);
+		await expect(calendar.getByRole('radio', { name: /Neutraal/ })).toBeChecked();
+		await expect(
+			calendar.getByRole('checkbox', { name: 'Een link naar de app toevoegen' })
+		).not.toBeChecked();
 		await page.getByLabel('Tijd', { exact: true }).fill('07:30');
-		const download = page.waitForEvent('download');
-		await page.getByRole('button', { name: 'Agendabestand downloaden (.ics)' }).click();
-		const file = await download;
-		expect(file.suggestedFilename()).toBe('rustpunt-fundament.ics');
-		const text = readFileSync((await file.path())!, 'utf8');
-		expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
-		expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(28);
-		expect(text).toMatch(/DTSTART:\d{8}T073000\r\n/);
-		expect(text).toContain('UID:programme-fundament-run-1-day-28@rustpunt');
-		expect(text.replace(/\r\n /g, '')).toContain('/programma?id=fundament&dag=1');
+
+		const first = await downloadCalendar(page);
+		expect(first.name).toMatch(/^agenda-\d{4}-\d{2}-\d{2}\.ics$/);
+		const lines = first.lines;
+		expect(first.text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+		expect(first.text.match(/BEGIN:VEVENT/g)).toHaveLength(49);
+		expect(first.text).toMatch(/DTSTART:\d{8}T073000\r\n/);
+		expect(lines).toContain('X-WR-CALNAME:Moment voor mezelf');
+		expect(lines.filter((l) => l === 'SUMMARY:Moment voor mezelf')).toHaveLength(49);
+		// Nothing names the app, the programme or a day's text; no address of the app.
+		expect(first.text).not.toMatch(/rustpunt|band|programm|traum|dag \d|intention/i);
+		expect(lines.filter((l) => l.startsWith('URL:'))).toEqual([]);
+		expect(
+			lines.filter((l) => l.startsWith('DESCRIPTION:') && l !== 'DESCRIPTION:Moment voor mezelf')
+		).toEqual([]);
 		await expect(page.getByText('Het bestand is klaar.', { exact: false })).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'Weer weghalen' })).toBeVisible();
 		await expectNoAxeViolations(page);
+
+		// The same events again: a calendar updates them instead of adding copies.
+		const again = await downloadCalendar(page);
+		expect(uids(again.lines)).toEqual(uids(lines));
+		expect(new Set(uids(lines)).size).toBe(49);
+	});
+
+	test('the descriptive calendar names the programme after a plain warning, and links into the app only when asked', async ({
+		page
+	}) => {
+		await page.goto('/');
+		await waitForApp(page);
+		await startProgramme(page, 'Uit de band');
+		const calendar = calendarSection(page);
+		const neutral = await downloadCalendar(page);
+		const warning = calendar.getByText('Iedereen die je agenda kan zien, leest deze namen ook', {
+			exact: false
+		});
+		await expect(warning).toHaveCount(0);
+
+		await calendar.getByRole('radio', { name: /naam van het programma/ }).check({ force: true });
+		await expect(warning).toBeVisible();
+		await expect(warning).toContainText('Rustpunt: dag 1 van Uit de band');
+		await expectNoAxeViolations(page);
+		const named = await downloadCalendar(page);
+		expect(named.name).toMatch(/^agenda-\d{4}-\d{2}-\d{2}\.ics$/);
+		expect(named.lines).toContain('X-WR-CALNAME:Rustpunt: Uit de band');
+		expect(named.lines).toContain('SUMMARY:Rustpunt: dag 1 van Uit de band');
+		expect(named.lines).toContain('DESCRIPTION:Je bent hier. Dat is al een stap.');
+		expect(named.lines.filter((l) => l.startsWith('URL:'))).toEqual([]);
+		// Another look at the same events, not new ones.
+		expect(uids(named.lines)).toEqual(uids(neutral.lines));
+
+		const link = calendar.getByRole('checkbox', { name: 'Een link naar de app toevoegen' });
+		await link.check();
+		await expect(
+			calendar.getByText('De link laat het adres van de app zien', { exact: false })
+		).toContainText('localhost');
+		const linked = await downloadCalendar(page);
+		expect(linked.lines).toContain(
+			`URL:${new URL(page.url()).origin}/programma?id=uit-de-band&dag=1`
+		);
+
+		// The choice is remembered.
+		await page.reload();
+		await waitForApp(page);
+		await expect(calendar.getByRole('radio', { name: /naam van het programma/ })).toBeChecked();
+		await expect(link).toBeChecked();
+	});
+
+	test('the neutral calendar in English, with a link that shows only the app’s address', async ({
+		page
+	}) => {
+		await page.goto('/en');
+		await waitForApp(page);
+		await page.goto('/en/programma?id=uit-de-band');
+		await page.getByRole('button', { name: 'Start this programme' }).click();
+		const calendar = page.getByRole('region', { name: 'A reminder in your calendar' });
+		await calendar.getByRole('checkbox', { name: 'Add a link into the app' }).check();
+		const download = page.waitForEvent('download');
+		await calendar.getByRole('button', { name: 'Download calendar file (.ics)' }).click();
+		const file = await download;
+		expect(file.suggestedFilename()).toMatch(/^calendar-\d{4}-\d{2}-\d{2}\.ics$/);
+		const text = readFileSync((await file.path())!, 'utf8').replace(/\r\n[ \t]/g, '');
+		expect(text).toContain('SUMMARY:Time for me\r\n');
+		expect(text).toContain(`URL:${new URL(page.url()).origin}/en/\r\n`);
+		expect(text).not.toMatch(/rustpunt|bond|programm|dag=|id=/i);
 	});
 
 	test('an unknown programme is said plainly', async ({ page }) => {

@@ -2,6 +2,7 @@ import { downloadFile } from '../device/download';
 import { csvLabels, exerciseTitle } from '../i18n/journal-text';
 import { statusLabel } from '../i18n/text';
 import { localDayKey } from '../journal/days';
+import { m } from '../paraglide/messages';
 import { isLockedError } from '../security/locked-error';
 import { preferences } from './preferences.svelte';
 import { loadData } from './services';
@@ -12,10 +13,18 @@ export interface Downloaded {
 	leftOut: number;
 }
 
+/**
+ * A file name that says nothing of the app or of what is in it ("notities-2026-12-04.json"):
+ * a downloads folder, a file list or a shared computer may be seen by someone who watches.
+ */
+function neutralName(extension: string, nowMs: number): string {
+	return `${m.data_file_name({ date: localDayKey(nowMs) })}.${extension}`;
+}
+
 /** Downloads everything as one JSON file. */
 export async function downloadEverything(nowMs = Date.now()): Promise<Downloaded> {
 	const data = await loadData();
-	const name = `rustpunt-${localDayKey(nowMs)}.json`;
+	const name = neutralName('json', nowMs);
 	const { text, leftOut } = await data.exportJson(preferences.snapshot(), nowMs);
 	downloadFile(name, text, 'application/json');
 	return { name, leftOut };
@@ -24,7 +33,7 @@ export async function downloadEverything(nowMs = Date.now()): Promise<Downloaded
 /** Downloads the sessions as CSV for a spreadsheet. */
 export async function downloadSessionsCsv(nowMs = Date.now()): Promise<Downloaded> {
 	const data = await loadData();
-	const name = `rustpunt-${localDayKey(nowMs)}.csv`;
+	const name = neutralName('csv', nowMs);
 	const csv = await data.sessionsCsv(exerciseTitle, csvLabels(), statusLabel);
 	downloadFile(name, csv, 'text/csv;charset=utf-8');
 	return { name, leftOut: 0 };

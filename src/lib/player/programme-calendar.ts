@@ -1,10 +1,20 @@
 import { downloadFile } from '../device/download';
 import { localized } from '../i18n/text';
+import { localDayKey } from '../journal/days';
 import { m } from '../paraglide/messages';
 import { localizeHref } from '../paraglide/runtime';
-import { firstReminderDate, programmeCalendar } from '../programmes/ics';
+import {
+	eventUid,
+	firstReminderDate,
+	programmeCalendar,
+	type CalendarDay
+} from '../programmes/ics';
 import { remainingDays } from '../programmes/progress';
 import type { ProgrammeSummary } from '../programmes/summary';
+import type { CalendarStyle } from '../settings/schema';
+import { discreet } from './discreet.svelte';
+import { preferences } from './preferences.svelte';
+import { loadJournal } from './services';
 
 /** Minutes a reminder event lasts in the calendar: about one day's practice. */
 const EVENT_MINUTES = 10;
@@ -18,40 +28,132 @@ export function programmeDayUrl(
 	return `${origin}${localizeHref('/programma')}?id=${encodeURIComponent(programmeId)}&dag=${day}`;
 }
 
+/** How a calendar file is made. */
+export interface CalendarOptions {
+	/** Local time of every event, HH:MM. */
+	time: string;
+	/** An alert from the calendar at that time. */
+	alarm: boolean;
+	/** The person's choice: neutral events, or the programme and each day's text. */
+	style: CalendarStyle;
+	/** The person's choice: a link into the app on every event. */
+	link: boolean;
+	/** Discreet mode: neutral and without a link, whatever was chosen. */
+	discreet: boolean;
+	/** The device's calendar key (setting `calendarKey`), which keeps UIDs stable. */
+	key: string;
+	/** The app's origin, for links. */
+	origin: string;
+	now: Date;
+}
+
+/** A file to hand to the browser. */
+export interface CalendarFile {
+	name: string;
+	text: string;
+}
+
 /**
- * Downloads an .ics file with one event per remaining day of a followed programme, daily at
- * `time` (local), from today when that time is still ahead. Returns false when no day is left.
+ * The calendar file of a followed programme: one event per remaining day, daily at `time`
+ * (local), from today when that time is still ahead; undefined when no day is left.
+ *
+ * Neutral unless the person chose otherwise, and always in discreet mode: every event is
+ * called "Moment voor mezelf", with no text, and a link only when asked for, to the app's
+ * home (a programme's address names it). The file's name is neutral in every case. UIDs are
+ * the same whatever was chosen, so downloading again with another choice updates the events.
  */
-export function downloadProgrammeCalendar(
+export async function programmeCalendarFile(
 	summary: ProgrammeSummary,
-	time: string,
-	alarm: boolean,
-	now = new Date()
-): boolean {
+	options: CalendarOptions
+): Promise<CalendarFile | undefined> {
 	const record = summary.record;
 	const days = remainingDays(summary.progress);
-	if (!record || days.length === 0) return false;
+	if (!record || days.length === 0) return undefined;
+	const descriptive = options.style === 'descriptive' && !options.discreet;
+	const link = options.link && !options.discreet;
+	const neutralName = m.programme_calendar_neutral_name();
 	const title = localized(summary.programme.title);
-	const text = programmeCalendar({
-		programmeId: summary.programme.id,
-		run: record.run,
-		calendarName: m.programme_calendar_name({ title }),
-		days: days.map((day) => {
-			const url = programmeDayUrl(summary.programme.id, day);
+	const home = `${options.origin}${localizeHref('/')}`;
+
+	const events = await Promise.all(
+		days.map(async (day): Promise<CalendarDay> => {
+			const uid = await eventUid(options.key, summary.programme.id, record.run, day);
+			if (!descriptive) {
+				return { uid, summary: neutralName, ...(link && { description: home, url: home }) };
+			}
 			const planned = summary.days[day - 1];
+			const url = programmeDayUrl(summary.programme.id, day, options.origin);
+			const text = [planned ? localized(planned.intention) : '', link ? url : '']
+				.filter(Boolean)
+				.join('\n\n');
 			return {
-				day,
+				uid,
 				summary: m.programme_calendar_event({ day: String(day), title }),
-				description: `${planned ? localized(planned.intention) : ''}\n\n${url}`,
-				url
+				...(text && { description: text }),
+				...(link && { url })
 			};
-		}),
-		firstDate: firstReminderDate(now, time),
-		time,
+		})
+	);
+	const text = programmeCalendar({
+		calendarName: descriptive ? m.programme_calendar_name({ title }) : neutralName,
+		days: events,
+		firstDate: firstReminderDate(options.now, options.time),
+		time: options.time,
 		durationMinutes: EVENT_MINUTES,
-		now,
-		...(alarm && { alarm: m.programme_calendar_alarm_text() })
+		now: options.now,
+		...(options.alarm && {
+			alarm: descriptive ? m.programme_calendar_alarm_text() : neutralName
+		})
 	});
-	downloadFile(`rustpunt-${summary.programme.id}.ics`, text, 'text/calendar;charset=utf-8');
+	const name = `${m.programme_calendar_file({ date: localDayKey(options.now.getTime()) })}.ics`;
+	return { name, text };
+}
+
+/**
+ * Downloads the calendar file of a followed programme with the person's remembered choices.
+ * Returns false when no day is left.
+ */
+export async function downloadProgrammeCalendar(
+	summary: ProgrammeSummary,
+	{ time, alarm }: { time: string; alarm: boolean },
+	now = new Date()
+): Promise<boolean> {
+	const file = await programmeCalendarFile(summary, {
+		time,
+		alarm,
+		style: preferences.get('calendarStyle'),
+		link: preferences.get('calendarLink'),
+		discreet: await discreetOn(),
+		key: calendarKey(),
+		origin: location.origin,
+		now
+	});
+	if (!file) return false;
+	downloadFile(file.name, file.text, 'text/calendar;charset=utf-8');
 	return true;
+}
+
+/**
+ * Whether discreet mode is on, asking the database too: the early copy in localStorage may
+ * have been cleared. When that cannot be read, the file is made neutral.
+ */
+async function discreetOn(): Promise<boolean> {
+	if (discreet.on) return true;
+	try {
+		return (await (await loadJournal()).settings()).discreet;
+	} catch (error) {
+		console.warn('Could not read discreet mode; the calendar file is neutral', error);
+		return true;
+	}
+}
+
+/** The device's calendar key, made (128 random bits) and remembered the first time. */
+function calendarKey(): string {
+	const stored = preferences.get('calendarKey');
+	if (stored) return stored;
+	const key = [...crypto.getRandomValues(new Uint8Array(16))]
+		.map((byte) => byte.toString(16).padStart(2, '0'))
+		.join('');
+	preferences.set('calendarKey', key);
+	return key;
 }

@@ -6,6 +6,7 @@ import {
 	firstReminderDate,
 	floatingTime,
 	foldLine,
+	PRODUCT_ID,
 	programmeCalendar,
 	type ProgrammeCalendar
 } from './ics';
@@ -16,11 +17,9 @@ const octets = (line: string) => new TextEncoder().encode(line).length;
 const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '');
 
 const base: ProgrammeCalendar = {
-	programmeId: 'fundament',
-	run: 2,
 	calendarName: 'Rustpunt: Fundament',
 	days: [3, 4, 5].map((day) => ({
-		day,
+		uid: `uid-${day}`,
 		summary: `Rustpunt: dag ${day} van Fundament`,
 		description: 'Vandaag: rustig, zonder haast; even ademen.\nTik op de link.',
 		url: `https://example.test/programma?id=fundament&dag=${day}`
@@ -30,6 +29,16 @@ const base: ProgrammeCalendar = {
 	durationMinutes: 5,
 	now: new Date(Date.UTC(2026, 9, 20, 9, 45, 7))
 };
+
+/** A calendar as the app makes it by default: one neutral title, no text, no link. */
+const neutral: ProgrammeCalendar = {
+	...base,
+	calendarName: 'Moment voor mezelf',
+	days: [3, 4, 5].map((day) => ({ uid: `uid-${day}`, summary: 'Moment voor mezelf' })),
+	alarm: 'Moment voor mezelf'
+};
+
+const KEY = '0123456789abcdef0123456789abcdef';
 
 describe('programme calendar (.ics)', () => {
 	it('writes a VCALENDAR with CRLF line ends, one VEVENT per remaining day', () => {
@@ -70,20 +79,57 @@ describe('programme calendar (.ics)', () => {
 		expect(() => floatingTime('2026-3-29', '8:00')).toThrow(RangeError);
 	});
 
-	it('gives each day a UID that is the same in two exports made at different moments', () => {
+	it('gives each day a UID that is the same in two exports made at different moments', async () => {
+		const days = await Promise.all(
+			[3, 4, 5].map(async (day) => ({
+				uid: await eventUid(KEY, 'fundament', 2, day),
+				summary: 'Moment voor mezelf'
+			}))
+		);
 		const uids = (ics: string) =>
 			unfold(ics)
 				.split('\r\n')
 				.filter((l) => l.startsWith('UID:'));
-		const first = uids(programmeCalendar(base));
+		const first = uids(programmeCalendar({ ...neutral, days }));
 		const second = uids(
-			programmeCalendar({ ...base, now: new Date(Date.UTC(2026, 9, 22)), time: '19:30' })
+			programmeCalendar({
+				...neutral,
+				days: await Promise.all(
+					[3, 4, 5].map(async (day) => ({
+						uid: await eventUid(KEY, 'fundament', 2, day),
+						summary: 'Rustpunt: Fundament'
+					}))
+				),
+				now: new Date(Date.UTC(2026, 9, 22)),
+				time: '19:30'
+			})
 		);
 		expect(first).toEqual(second);
-		expect(first).toEqual([3, 4, 5].map((day) => `UID:${eventUid('fundament', 2, day)}`));
 		expect(new Set(first).size).toBe(3);
 		// Another run of the same programme gets other UIDs.
-		expect(eventUid('fundament', 3, 3)).not.toBe(eventUid('fundament', 2, 3));
+		expect(await eventUid(KEY, 'fundament', 3, 3)).not.toBe(await eventUid(KEY, 'fundament', 2, 3));
+	});
+
+	it('makes UIDs that name neither the programme nor the app, and differ per device key', async () => {
+		const uid = await eventUid(KEY, 'uit-de-band', 1, 2);
+		expect(uid).toMatch(/^[0-9a-f]{32}$/);
+		expect(await eventUid(KEY, 'uit-de-band', 1, 2)).toBe(uid);
+		// Without the device's key, trying the programme ids one by one finds nothing.
+		expect(await eventUid('f'.repeat(32), 'uit-de-band', 1, 2)).not.toBe(uid);
+	});
+
+	it('writes a neutral calendar without text, link or product name', () => {
+		const ics = unfold(programmeCalendar(neutral));
+		const lines = ics.split('\r\n');
+		expect(lines).toContain(`PRODID:${PRODUCT_ID}`);
+		expect(lines).toContain('X-WR-CALNAME:Moment voor mezelf');
+		expect(lines.filter((l) => l === 'SUMMARY:Moment voor mezelf')).toHaveLength(3);
+		expect(lines.filter((l) => l.startsWith('URL:'))).toEqual([]);
+		// The only description is the alert's own (a display alert must have one).
+		expect(lines.filter((l) => l.startsWith('DESCRIPTION:'))).toEqual(
+			Array(3).fill('DESCRIPTION:Moment voor mezelf')
+		);
+		expect(ics).not.toMatch(/rustpunt|programm/i);
 	});
 
 	it('escapes backslash, semicolon, comma and line breaks in text', () => {

@@ -2,31 +2,34 @@
  * Calendar files (RFC 5545) for programme reminders: made on the phone, imported into the
  * person's own calendar, which does the reminding. No server, no push.
  *
+ * A calendar is often seen by someone else: a shared agenda, a partner who looks at the phone.
+ * So the file names nothing by itself: the product id is neutral and the UIDs are hashes, and
+ * what the calendar and its events are called, and whether they carry text or a link, is up to
+ * the caller (src/lib/player/programme-calendar.ts, neutral unless the person chose otherwise).
+ *
  * Times are FLOATING local times (`DTSTART:20261122T080000`, no `Z`, no TZID): "at eight in
  * the morning wherever I am". A daily practice belongs to the person's own day, so it should
  * stay at eight across a daylight-saving change and when they travel; a TZID would need a
  * VTIMEZONE with that zone's rules, which the app would have to ship and keep current.
  *
- * One VEVENT per remaining day rather than an RRULE: each day links to its own practice and
- * carries its own intention, and a day done later simply moves nothing (progress is per day
- * done). UIDs are stable per programme, run and day, so exporting again updates the same
- * events instead of adding copies.
+ * One VEVENT per remaining day rather than an RRULE: each day may carry its own text, and a
+ * day done later simply moves nothing (progress is per day done). UIDs are stable per
+ * programme, run and day, so exporting again updates the same events instead of adding copies.
  */
 
 /** One day in the calendar. */
 export interface CalendarDay {
-	/** The programme's day number (for the UID). */
-	readonly day: number;
+	/** The event's UID: the same in every export of this day (see `eventUid`). */
+	readonly uid: string;
 	readonly summary: string;
-	readonly description: string;
-	/** The app's address of this day's practice. */
-	readonly url: string;
+	/** Text under the event; none when absent. */
+	readonly description?: string;
+	/** A link into the app; none when absent. */
+	readonly url?: string;
 }
 
 /** What a programme's calendar file is made of. */
 export interface ProgrammeCalendar {
-	readonly programmeId: string;
-	readonly run: number;
 	/** The name the calendar app may give an imported calendar. */
 	readonly calendarName: string;
 	/** The remaining days, in order: the first on `firstDate`, one per following date. */
@@ -41,6 +44,9 @@ export interface ProgrammeCalendar {
 	/** An alert at the event's start, with this text; none when absent. */
 	readonly alarm?: string;
 }
+
+/** The product id in every file: a calendar shows it in an event's details. */
+export const PRODUCT_ID = '-//Notes//Reminders//EN';
 
 const CRLF = '\r\n';
 /** Lines are folded at 75 octets (RFC 5545 3.1). */
@@ -109,9 +115,23 @@ export function floatingTime(date: string, time: string): string {
 	return `${date.replace(/-/g, '')}T${t[1]}${t[2]}00`;
 }
 
-/** The UID of one day of one run: the same in every export. */
-export function eventUid(programmeId: string, run: number, day: number): string {
-	return `programme-${programmeId}-run-${run}-day-${day}@rustpunt`;
+/**
+ * The UID of one day of one run: the same in every export, and naming nothing. It is a hash
+ * of a random key kept on the device with the programme, run and day, so the same day always
+ * gets the same UID, and nobody can tell from it which programme it belongs to (the few
+ * programme ids could be tried one by one against a hash without the key).
+ */
+export async function eventUid(
+	key: string,
+	programmeId: string,
+	run: number,
+	day: number
+): Promise<string> {
+	const text = JSON.stringify([key, programmeId, run, day]);
+	const digest = await crypto.subtle.digest('SHA-256', encoder.encode(text));
+	return [...new Uint8Array(digest).slice(0, 16)]
+		.map((byte) => byte.toString(16).padStart(2, '0'))
+		.join('');
 }
 
 /**
@@ -136,7 +156,7 @@ export function programmeCalendar(calendar: ProgrammeCalendar): string {
 	const lines = [
 		'BEGIN:VCALENDAR',
 		'VERSION:2.0',
-		'PRODID:-//Rustpunt//Programme reminders//EN',
+		`PRODID:${PRODUCT_ID}`,
 		'CALSCALE:GREGORIAN',
 		'METHOD:PUBLISH',
 		`X-WR-CALNAME:${escapeText(calendar.calendarName)}`
@@ -144,17 +164,19 @@ export function programmeCalendar(calendar: ProgrammeCalendar): string {
 	calendar.days.forEach((day, i) => {
 		lines.push(
 			'BEGIN:VEVENT',
-			`UID:${eventUid(calendar.programmeId, calendar.run, day.day)}`,
+			`UID:${day.uid}`,
 			`DTSTAMP:${stamp}`,
 			`DTSTART:${floatingTime(addDays(calendar.firstDate, i), calendar.time)}`,
 			`DURATION:PT${calendar.durationMinutes}M`,
-			`SUMMARY:${escapeText(day.summary)}`,
-			`DESCRIPTION:${escapeText(day.description)}`,
-			// A URI value, not TEXT: it is not escaped, only kept on one logical line.
-			`URL:${day.url.replace(/[\r\n]/g, '')}`,
-			// Shown as free time: a practice reminder should not block the person's agenda.
-			'TRANSP:TRANSPARENT'
+			`SUMMARY:${escapeText(day.summary)}`
 		);
+		if (day.description !== undefined) {
+			lines.push(`DESCRIPTION:${escapeText(day.description)}`);
+		}
+		// A URI value, not TEXT: it is not escaped, only kept on one logical line.
+		if (day.url !== undefined) lines.push(`URL:${day.url.replace(/[\r\n]/g, '')}`);
+		// Shown as free time: a practice reminder should not block the person's agenda.
+		lines.push('TRANSP:TRANSPARENT');
 		if (calendar.alarm !== undefined) {
 			lines.push(
 				'BEGIN:VALARM',

@@ -24,6 +24,12 @@ export type BackgroundChoice = (typeof BACKGROUND_CHOICES)[number];
 export const DEFAULT_LENGTHS = [0, ...SESSION_MINUTES] as const;
 /** What "breathe now" starts when nothing else was chosen. */
 export const BUILT_IN_BREATHE_NOW = 'extended-exhale';
+/**
+ * What a programme's calendar file names: nothing ("Moment voor mezelf", no text) or the
+ * programme and each day's practice. Discreet mode always makes it neutral.
+ */
+export const CALENDAR_STYLES = ['neutral', 'descriptive'] as const;
+export type CalendarStyle = (typeof CALENDAR_STYLES)[number];
 /** The prefix of an own pattern's id where an exercise id is expected. */
 export const OWN_PREFIX = 'own:';
 
@@ -53,6 +59,8 @@ const text =
 	(value) =>
 		typeof value === 'string' && value.length >= min && value.length <= max;
 const id = text(100, 1);
+/** 128 random bits as hex, or '' while none was made. */
+const randomKey: Check = (value) => typeof value === 'string' && /^(?:[0-9a-f]{32})?$/.test(value);
 /** A plain object (never an array) of at most `max` entries, each key and value checked. */
 const recordOf =
 	(key: Check, entry: Check, max: number): Check =>
@@ -89,6 +97,15 @@ export const SETTINGS = {
 	country: { valid: oneOf(['nl', 'be', 'other']), fallback: 'nl' as 'nl' | 'be' | 'other' },
 	/** Per breathing exercise: run it with its holds (on unless switched off). */
 	holds: { valid: perExercise(isBoolean), fallback: {} as Record<string, boolean> },
+	/** What a programme's calendar file names; neutral unless the person chose otherwise. */
+	calendarStyle: { valid: oneOf(CALENDAR_STYLES), fallback: 'neutral' as CalendarStyle },
+	/** Whether calendar events link into the app (the link shows the app's address). */
+	calendarLink: { valid: isBoolean, fallback: false as boolean },
+	/**
+	 * The key that makes calendar event UIDs stable without naming a programme; made at the
+	 * first calendar file. It travels with an export, so a new phone updates the same events.
+	 */
+	calendarKey: { valid: randomKey, fallback: '' as string },
 	/** Per guided practice: the choices last made. */
 	choices: {
 		valid: perExercise(recordOf(text(50), text(50), 10)),

@@ -25,7 +25,13 @@ describe('reading a stored setting', () => {
 		['reducedMotion', 'reduce', 'reduce'],
 		['holds', { box: false }, { box: false }],
 		['holds', { box: 'no' }, {}],
-		['holds', [], {}]
+		['holds', [], {}],
+		['calendarStyle', 'descriptive', 'descriptive'],
+		['calendarStyle', 'loud', 'neutral'],
+		['calendarStyle', undefined, 'neutral'],
+		['calendarLink', 'yes', false],
+		['calendarKey', 'ab'.repeat(16), 'ab'.repeat(16)],
+		['calendarKey', 'uit-de-band', '']
 	] as const)('reads %s stored as %j as %j', (key, stored, expected) => {
 		expect(readSetting(key, stored)).toEqual(expected);
 	});

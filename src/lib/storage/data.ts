@@ -1,6 +1,6 @@
 import { LockedError } from '../security/locked-error';
 import { getDb } from './db';
-import { vault } from './index';
+import { liveSessions, vault } from './index';
 import { JournalStore } from './journal-store';
 import {
 	applyImport,
@@ -33,6 +33,7 @@ export const data = {
 		nowMs: number
 	): Promise<{ text: string; leftOut: number }> {
 		await refuseWhileLocked();
+		await markDeadSessions();
 		const { file, leftOut } = await exportAll(getDb(), preferences, nowMs, vault());
 		return { text: exportJson(file), leftOut };
 	},
@@ -43,6 +44,7 @@ export const data = {
 		statusOf: (status: StoredSessionStatus) => string
 	): Promise<string> {
 		await refuseWhileLocked();
+		await markDeadSessions();
 		return sessionsCsv(getDb(), titleOf, labels, statusOf, vault());
 	},
 	/** Files larger than this are refused before they are read. */
@@ -74,4 +76,11 @@ export const data = {
 async function refuseWhileLocked(): Promise<void> {
 	const lock = vault();
 	if ((await lock.isOn()) && !lock.unlocked) throw new LockedError();
+}
+
+/** A file says what the journal says: sessions left running by a closed tab as interrupted. */
+async function markDeadSessions(): Promise<void> {
+	await liveSessions()
+		.markDead()
+		.catch((error: unknown) => console.warn('Could not check for interrupted sessions', error));
 }

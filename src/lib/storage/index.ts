@@ -1,5 +1,7 @@
+import { webSessionLocks } from '../device/session-locks';
 import { getDb } from './db';
 import { JournalStore } from './journal-store';
+import { LiveSessions } from './live-sessions';
 import { askToKeepDataOnce } from './persistence';
 import { ProgrammeStore } from './programme-store';
 import { PatternStore } from './pattern-store';
@@ -29,12 +31,25 @@ export function vault(): Vault {
 	return vaultInstance;
 }
 
+let live: LiveSessions | undefined;
+
+/** This tab's view of which sessions run (here or in another tab) and which were left. */
+export function liveSessions(): LiveSessions {
+	live ??= new LiveSessions(getDb(), webSessionLocks);
+	return live;
+}
+
 let store: SessionStore | undefined;
 
 /** The app's session store on the device's database. */
 export function sessionStore(): SessionStore {
 	// The first completed session is the moment to ask the browser to keep the data.
-	store ??= new SessionStore(getDb(), () => askToKeepDataOnce(journalStore()), vault());
+	store ??= new SessionStore(
+		getDb(),
+		() => askToKeepDataOnce(journalStore()),
+		vault(),
+		liveSessions()
+	);
 	return store;
 }
 
@@ -50,7 +65,7 @@ let journal: JournalStore | undefined;
 
 /** The app's reader of the journal (pages, ranges, notes, journal settings). */
 export function journalStore(): JournalStore {
-	journal ??= new JournalStore(getDb(), vault());
+	journal ??= new JournalStore(getDb(), vault(), liveSessions());
 	return journal;
 }
 

@@ -1,6 +1,7 @@
 import { addLocalDays, dayKeyStart, isDayKey, localDayKey } from '../journal/days';
 import { isSealed } from '../security/lock-crypto';
 import type { RustpuntDb } from './db';
+import type { LiveSessions } from './live-sessions';
 import { mapTexts, PLAIN_TEXT, type PrivateTextCodec } from './private-text';
 import { BOUNDARY_SOLO_ID, isSessionRecord, type SessionRecord } from './sessions';
 import { DEFAULT_JOURNAL_SETTINGS, NO_CONTACT_KEY, type JournalSettings } from './settings';
@@ -26,11 +27,24 @@ export interface JournalPage {
 export class JournalStore {
 	#db: RustpuntDb;
 	#text: PrivateTextCodec;
+	#live: LiveSessions | undefined;
 
-	/** `text` seals notes when the app lock is on and opens them for the page that shows them. */
-	constructor(db: RustpuntDb, text = PLAIN_TEXT) {
+	/**
+	 * `text` seals notes when the app lock is on and opens them for the page that shows them;
+	 * `live`, when given, marks sessions left running by a tab that is gone before each read,
+	 * so the journal never shows a dead session as in progress.
+	 */
+	constructor(db: RustpuntDb, text = PLAIN_TEXT, live?: LiveSessions) {
 		this.#db = db;
 		this.#text = text;
+		this.#live = live;
+	}
+
+	/** Marks dead sessions before a read; a failure leaves them as they are for now. */
+	async #markDead(): Promise<void> {
+		await this.#live
+			?.markDead()
+			.catch((error: unknown) => console.warn('Could not check for interrupted sessions', error));
 	}
 
 	/** Sessions with their private text readable (when unlocked) for showing. */
@@ -40,6 +54,7 @@ export class JournalStore {
 
 	/** Up to `limit` sessions, newest first, after `cursor` (from the newest when absent). */
 	async page(limit: number, cursor?: JournalCursor): Promise<JournalPage> {
+		await this.#markDead();
 		const seen = new Set(cursor?.idsAtStart);
 		const collection = cursor
 			? this.#db.sessions
@@ -63,6 +78,7 @@ export class JournalStore {
 
 	/** Sessions that started in [fromMs, toMs), oldest first (private text as stored). */
 	async between(fromMs: number, toMs: number): Promise<SessionRecord[]> {
+		await this.#markDead();
 		const rows = await this.#db.sessions
 			.where('startedAt')
 			.between(fromMs, toMs, true, false)
@@ -72,6 +88,7 @@ export class JournalStore {
 
 	/** Sessions rated after the practice (the index holds only those; text as stored). */
 	async rated(): Promise<SessionRecord[]> {
+		await this.#markDead();
 		const rows = await this.#db.sessions
 			.where('distressAfter')
 			.between(0, 10, true, true)
@@ -85,6 +102,7 @@ export class JournalStore {
 	 * here: a person does this exercise a handful of times, not thousands.
 	 */
 	async boundarySessions(limit: number): Promise<SessionRecord[]> {
+		await this.#markDead();
 		const rows = await this.#db.sessions.where('exerciseId').equals(BOUNDARY_SOLO_ID).toArray();
 		const sessions = rows.filter(isSessionRecord).sort((a, b) => a.startedAt - b.startedAt);
 		return limit > 0 ? sessions.slice(-limit) : [];
@@ -95,6 +113,7 @@ export class JournalStore {
 	 * the first day without practice: enough for a streak, however long the history.
 	 */
 	async recentPractisedDays(nowMs: number): Promise<string[]> {
+		await this.#markDead();
 		const days: string[] = [];
 		const today = localDayKey(nowMs);
 		const yesterday = localDayKey(addLocalDays(nowMs, -1));
@@ -120,6 +139,7 @@ export class JournalStore {
 
 	/** One session, or undefined when missing or damaged. */
 	async get(id: string): Promise<SessionRecord | undefined> {
+		await this.#markDead();
 		const record = await this.#db.sessions.get(id);
 		return isSessionRecord(record) ? mapTexts('sessions', record, this.#text.open) : undefined;
 	}

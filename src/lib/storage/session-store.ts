@@ -1,5 +1,6 @@
 import { localDayKey } from '../journal/days';
 import type { RustpuntDb } from './db';
+import { LiveSessions } from './live-sessions';
 import { mapTexts, PLAIN_TEXT, type PrivateTextCodec } from './private-text';
 import {
 	isDistressRating,
@@ -23,51 +24,55 @@ export interface SessionProgress {
 /** Reads and writes practice sessions; every write is small, so closing the app loses little. */
 export class SessionStore {
 	#db: RustpuntDb;
-	#recovered: Promise<number> | undefined;
 	#onCompleted: (() => Promise<void>) | undefined;
 	#text: PrivateTextCodec;
+	#live: LiveSessions;
 
 	/**
 	 * `onCompleted` runs after a session is stored as completed (asks to keep the data);
-	 * `text` seals typed answers when the app lock is on.
+	 * `text` seals typed answers when the app lock is on; `live` tells the sessions other tabs
+	 * still run from dead ones (one per tab, shared with the journal's reader).
 	 */
-	constructor(db: RustpuntDb, onCompleted?: () => Promise<void>, text = PLAIN_TEXT) {
+	constructor(
+		db: RustpuntDb,
+		onCompleted?: () => Promise<void>,
+		text = PLAIN_TEXT,
+		live = new LiveSessions(db)
+	) {
 		this.#db = db;
 		this.#onCompleted = onCompleted;
 		this.#text = text;
+		this.#live = live;
 	}
 
 	/**
-	 * Marks sessions that were still running when the app was closed as interrupted.
-	 * Runs once per app start, before any new session is written.
+	 * Marks sessions left running by a tab that is gone (closed, reloaded) as interrupted, and
+	 * leaves alone those that still run, in this tab or another.
 	 */
 	recoverInterrupted(): Promise<number> {
-		this.#recovered ??= this.#db.sessions
-			.where('status')
-			.equals('running')
-			.modify({ status: 'interrupted' })
-			.catch((error: unknown) => {
-				// Try again next time rather than refusing every session from now on.
-				this.#recovered = undefined;
-				throw error;
-			});
-		return this.#recovered;
+		return this.#live.markDead();
 	}
 
-	/** Writes a session the moment it starts. */
+	/** Writes a session the moment it starts, claimed by this tab for as long as it runs. */
 	async start(
 		record: Omit<SessionRecord, 'status' | 'endedAt' | 'activeMs' | 'day'>
 	): Promise<void> {
 		await this.recoverInterrupted();
 		const { distressBefore, ...rest } = record;
-		await this.#db.sessions.add({
-			...rest,
-			day: localDayKey(record.startedAt),
-			...(isDistressRating(distressBefore) && { distressBefore }),
-			status: 'running',
-			endedAt: record.startedAt,
-			activeMs: 0
-		});
+		await this.#live.claim(record.id);
+		try {
+			await this.#db.sessions.add({
+				...rest,
+				day: localDayKey(record.startedAt),
+				...(isDistressRating(distressBefore) && { distressBefore }),
+				status: 'running',
+				endedAt: record.startedAt,
+				activeMs: 0
+			});
+		} catch (error) {
+			this.#live.release(record.id);
+			throw error;
+		}
 	}
 
 	/** Records how far a session has come (on pause, stop, completion, or the page hiding). */
@@ -84,6 +89,8 @@ export class SessionStore {
 					endedAt: progress.endedAt
 				})
 		);
+		// Let go only once it is written as ended: until then it still reads as running.
+		if (progress.status !== 'running') this.#live.release(id);
 		if (progress.status === 'completed') {
 			this.#onCompleted?.().catch((error: unknown) =>
 				console.warn('Could not ask to keep data', error)
@@ -108,6 +115,9 @@ export class SessionStore {
 	 * record is left out rather than shown wrongly.
 	 */
 	async recent(limit: number): Promise<SessionRecord[]> {
+		await this.#live
+			.markDead()
+			.catch((error: unknown) => console.warn('Could not check for interrupted sessions', error));
 		const records = await this.#db.sessions.orderBy('startedAt').reverse().limit(limit).toArray();
 		return Promise.all(
 			records.filter(isSessionRecord).map((r) => mapTexts('sessions', r, this.#text.open))
