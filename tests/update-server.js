@@ -41,7 +41,9 @@ createServer((request, response) => {
 	}
 	const file = resolve(pathname);
 	if (!file) {
-		response.writeHead(404).end('Not found');
+		// As static hosts do: their 404.html for an address they do not know.
+		response.writeHead(404, { 'content-type': types['.html'] });
+		createReadStream(join(root, '404.html')).pipe(response);
 		return;
 	}
 	const headers = {

@@ -1,4 +1,4 @@
-import { expect, test, visitUntilOffline } from './fixtures';
+import { expect, test, visitUntilOffline, waitForApp } from './fixtures';
 
 // The server that pretends a new version was deployed (see playwright.config.ts).
 const UPDATE_PORT = Number(process.env.E2E_UPDATE_PORT || 4176);
@@ -41,5 +41,73 @@ test.describe('A new version', () => {
 				page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)
 			)
 			.toBe(false);
+	});
+});
+
+test.describe('A tab left on the old version after an update accepted in another tab', () => {
+	test.use({
+		baseURL: `http://localhost:${UPDATE_PORT}`,
+		allowedOrigins: ['https://www.bbc.com']
+	});
+
+	test('still loads every kind of address in full, and quick exit still leaves no way back', async ({
+		page,
+		context,
+		request,
+		pageErrors
+	}) => {
+		test.setTimeout(120_000);
+		await context.route('https://www.bbc.com/**', (route) =>
+			route.fulfill({ contentType: 'text/html', body: '<title>Weather</title>' })
+		);
+		await visitUntilOffline(page, '/en/hulp');
+		const stayed = await context.newPage();
+		await stayed.goto('/en/dagboek');
+		await waitForApp(stayed);
+
+		// A new build is deployed and accepted in the first tab.
+		await request.post('/__test/next-version');
+		await page.evaluate(async () => {
+			const registration = await navigator.serviceWorker.getRegistration();
+			await registration?.update();
+		});
+		await expect
+			.poll(() =>
+				page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)
+			)
+			.toBe(true);
+		await page.getByRole('button', { name: 'Update now' }).click();
+		await expect
+			.poll(() =>
+				stayed.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)
+			)
+			.toBe(false);
+
+		// The tab that stayed moves on by links (whole pages now, each in place of the last).
+		await stayed.getByRole('link', { name: 'Rustpunt', exact: true }).click();
+		await expect(stayed).toHaveURL(/\/en$/);
+		await stayed.getByRole('link', { name: 'Breathe now' }).click();
+		await expect(stayed.getByRole('button', { name: 'Pause' })).toBeVisible();
+		await stayed.getByRole('button', { name: /^Quick exit/ }).click();
+		await expect(stayed).toHaveURL('https://www.bbc.com/weather');
+		await stayed.goBack().catch(() => null);
+		expect(stayed.url()).not.toContain(`localhost:${UPDATE_PORT}`);
+
+		// Full loads of old and unknown addresses, from the new version's service worker.
+		const again = await context.newPage();
+		for (const [address, heading] of [
+			['/en/', 'Rustpunt'],
+			['/en/hulp/', 'Need help?'],
+			['/en/oefening/does-not-exist', 'This page does not exist']
+		]) {
+			await again.goto(address);
+			await waitForApp(again);
+			await expect(again.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+			await expect(again.getByRole('button', { name: /^Quick exit/ })).toBeVisible();
+		}
+		// The browser reports the "not found" answer itself; nothing else may go wrong.
+		const answered404 = (error: string) => /^Failed to load resource: .* 404 /.test(error);
+		expect(pageErrors.filter(answered404)).toHaveLength(1);
+		pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !answered404(e)));
 	});
 });
