@@ -99,7 +99,7 @@ test.describe('A tab left on the old version after an update accepted in another
 			['/en/', 'Rustpunt'],
 			['/en/hulp/', 'Need help?'],
 			['/en/oefening/does-not-exist', 'This page does not exist']
-		]) {
+		] as const) {
 			await again.goto(address);
 			await waitForApp(again);
 			await expect(again.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
