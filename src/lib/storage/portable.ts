@@ -932,16 +932,15 @@ function writeImport(
 			const table = db.table<object, IndexableType>(name);
 			const records: readonly object[] = file[name];
 			if (merge === 'keep-device') {
-				const existing = await existingKeys(db, name, file);
-				const fresh = records.filter(
-					(record) => !existing.has((record as Record<string, unknown>)[key] as IndexableType)
-				);
-				skipped += records.length - fresh.length;
-				wrote(records.length - fresh.length);
-				for (let at = 0; at < fresh.length; at += WRITE_BATCH) {
-					const batch = fresh.slice(at, at + WRITE_BATCH);
-					await table.bulkAdd(batch);
-					added += batch.length;
+				// Batch by batch: which of its records the device has, then add the others.
+				const keyOf = (record: object) => (record as Record<string, unknown>)[key] as IndexableType;
+				for (let at = 0; at < records.length; at += WRITE_BATCH) {
+					const batch = records.slice(at, at + WRITE_BATCH);
+					const existing = new Set(await table.where(':id').anyOf(batch.map(keyOf)).primaryKeys());
+					const fresh = batch.filter((record) => !existing.has(keyOf(record)));
+					await table.bulkAdd(fresh);
+					added += fresh.length;
+					skipped += batch.length - fresh.length;
 					wrote(batch.length);
 				}
 			} else if (merge === 'join-items') {
