@@ -129,6 +129,15 @@ test.describe('Importing, with the phone responsive all along', () => {
 		await expect(page.getByRole('alert')).toHaveText(
 			'Moment van drang 1 van 1 (1 januari 2999): de starttijd ligt in de toekomst. Er is niets veranderd.'
 		);
+		// A file that says it was written in 2999 too (the year 3000 was the old limit).
+		const forged = JSON.parse(makeExportText(0, Date.now(), { sessions: [session] })) as Record<
+			string,
+			unknown
+		>;
+		await choose(page, JSON.stringify({ ...forged, exportedAt: YEAR_2999 }));
+		await expect(page.getByRole('alert')).toHaveText(
+			'Het bestand: de datum waarop het is gemaakt ligt in de toekomst. Er is niets veranderd.'
+		);
 		expect(await everything(page)).toEqual(before);
 		await page.goto('/dagboek');
 		await expect(page.getByText('2999')).toHaveCount(0);
@@ -259,15 +268,31 @@ test.describe('Importing, with the phone responsive all along', () => {
 				leftAt ??= Date.now();
 				return route.fulfill({ contentType: 'text/html', body: '<title>Weer</title>' });
 			});
+			// The press is timed in the page by the input event's own time stamp: the moment the
+			// tap came in, however long a busy page would take to handle it.
+			let pressedAt: number | undefined;
+			await page.exposeFunction('quickExitPressed', (at: number) => (pressedAt = at));
+			await page.addInitScript(() =>
+				addEventListener(
+					'click',
+					(event) => {
+						if ((event.target as Element).closest?.('[data-quick-exit]')) {
+							const tell = (window as unknown as { quickExitPressed: (at: number) => void })
+								.quickExitPressed;
+							tell(performance.timeOrigin + event.timeStamp);
+						}
+					},
+					true
+				)
+			);
 			await dataScreen(page, 5);
 			const before = await everything(page);
 			await startWriting(page, bigFile(testInfo, 60_000));
 			await page.evaluate(() => scrollTo(0, 0));
-			const pressed = Date.now();
 			await page.getByRole('button', { name: /^Snel weg/ }).click();
 			await expect(page).toHaveURL(`${NEUTRAL}/`);
 			// Quick exit waits at most 300 ms for the app; the import must add nothing to that.
-			expect(leftAt! - pressed).toBeLessThan(1000);
+			expect(leftAt! - pressedAt!).toBeLessThan(1000);
 
 			await page.goto('/gegevens');
 			await waitForApp(page);
