@@ -279,7 +279,7 @@ test.describe('Your data', () => {
 			['{"format":"rustpunt-export","version":7}', 'versie die deze app niet kent (7)'],
 			[
 				'{"format":"rustpunt-export","version":1,"exportedAt":0,"sessions":[{"__proto__":{"x":1}}]}',
-				'onveilig veld'
+				'onveilig onderdeel'
 			]
 		];
 		for (const [text, message] of cases) {

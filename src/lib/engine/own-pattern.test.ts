@@ -161,6 +161,17 @@ describe('the pattern rules', () => {
 		expect(check.ok && check.pattern.name).toBe('Avond');
 	});
 
+	it('refuse a name that shows nothing, such as only zero-width spaces', () => {
+		for (const name of ['\u200B\u200B', '\u200B \u2060', '\u202E\u200B', '\u3164', '\u0301']) {
+			expect(errorsOf({ ...good, name }).name).toBe('required');
+		}
+	});
+
+	it('store a name composed and without the characters that turn text around', () => {
+		const check = validatePattern({ ...good, name: '\u202E Ze\u0301e\u2069 ' });
+		expect(check.ok && check.pattern.name).toBe('Zée');
+	});
+
 	it('warn gently, without refusing, about fast breathing and long holds', () => {
 		expect(validatePattern({ ...good, inhale: 2, exhale: 2.5 })).toMatchObject({
 			ok: true,
@@ -302,5 +313,15 @@ describe('the share code', () => {
 		expect(decodeShareCode('1IAAMAc10.__8').ok).toBe(false);
 		expect(decodeShareCode('2IAAMAc10.UnVzdA').ok).toBe(false);
 		expect(decodeShareCode('1IAAMAc10.UnVzdA')).toMatchObject({ ok: true });
+	});
+
+	it('refuses a code whose name is only zero-width spaces', () => {
+		const code = encodeShareCode({ ...pattern, name: '\u200B\u200B\u200B' });
+		expect(decodeShareCode(code)).toMatchObject({ ok: false, errors: { name: 'required' } });
+	});
+
+	it('opens a code whose name turns text around with that control taken out', () => {
+		const code = encodeShareCode({ ...pattern, name: '\u202Eeez' });
+		expect(decodeShareCode(code)).toMatchObject({ ok: true, pattern: { name: 'eez' } });
 	});
 });

@@ -3,6 +3,7 @@
  * stored record, an import and a shared code all pass through `validatePattern`, and only what
  * it accepts can become a `BreathingPattern` that runs.
  */
+import { cleanText, isVisible } from './text';
 import type { BreathingPattern, BreathPhaseKind } from './types';
 
 /** The phases of an own pattern, in the order they are breathed. */
@@ -120,11 +121,15 @@ function wholeNumber(raw: unknown, max: number): Read<number> {
 	return read;
 }
 
-/** A name: trimmed, 1 to 40 characters, no control characters or broken text. */
+/**
+ * A name: cleaned by the text rule (composed, no direction controls, no blank edges), with
+ * something visible in it (a name of zero-width spaces looks empty), 1 to 40 characters, no
+ * control characters or broken text.
+ */
 function checkName(raw: unknown): Read<string> {
 	if (typeof raw !== 'string') return fail('required');
-	const name = raw.trim();
-	if (name === '') return fail('required');
+	const name = cleanText(raw);
+	if (!isVisible(name)) return fail('required');
 	if ([...name].length > PATTERN_LIMITS.maxNameChars) return fail('too-large');
 	if (/[\p{Cc}\p{Cs}]/u.test(name)) return fail('name-invalid');
 	return { value: name };

@@ -3,7 +3,7 @@ import { localized } from './text';
 import { patternNames } from '../player/pattern-names.svelte';
 import { isOwnId, OWN_PREFIX } from '../settings/schema';
 import { dayKeyStart, localDayKey, addLocalDays } from '../journal/days';
-import type { CsvLabels, ImportProblem } from '../storage/portable';
+import type { CsvLabels } from '../storage/portable';
 import {
 	BOUNDARY_SOLO_ID,
 	BOUNDARY_TOGETHER_ID,
@@ -27,7 +27,8 @@ export function exerciseTitle(exerciseId: string): string {
 	return exercise ? localized(exercise.title) : exerciseId;
 }
 
-const intlLocale = () => (getLocale() === 'nl' ? 'nl-NL' : 'en-GB');
+/** The locale for Intl formatting in the app's language. */
+export const intlLocale = () => (getLocale() === 'nl' ? 'nl-NL' : 'en-GB');
 
 /** A journal day heading: "Vandaag", "Gisteren", or "zaterdag 14 november" (with the year when not this one). */
 export function formatDayHeading(dayKey: string, nowMs = Date.now()): string {
@@ -107,24 +108,6 @@ export function formatBytes(bytes: number): string {
 	}
 	const digits = unit === 0 || size >= 100 ? 0 : 1;
 	return `${size.toLocaleString(intlLocale(), { maximumFractionDigits: digits })} ${units[unit]}`;
-}
-
-/** Why an import was refused, in words (nothing was changed in every case). */
-export function importProblemText(problem: ImportProblem): string {
-	switch (problem.code) {
-		case 'too-large':
-			return m.import_too_large();
-		case 'not-json':
-			return m.import_not_json();
-		case 'not-rustpunt':
-			return m.import_not_rustpunt();
-		case 'unknown-version':
-			return m.import_unknown_version({ version: problem.version.slice(0, 20) });
-		case 'invalid':
-			return m.import_invalid({ path: problem.path });
-		case 'unsafe-key':
-			return m.import_unsafe({ path: problem.path });
-	}
 }
 
 /** The CSV's column headers in the app's language. */

@@ -2,23 +2,28 @@ import { LockedError } from '../security/locked-error';
 import { getDb } from './db';
 import { liveSessions, vault } from './index';
 import { JournalStore } from './journal-store';
+import { startImportJob, type ImportJob } from './import-job';
 import {
-	applyImport,
 	deleteAllData,
 	exportAll,
 	exportJson,
 	MAX_IMPORT_BYTES,
-	parseImport,
 	sessionsCsv,
-	summariseImport,
-	type CsvLabels,
-	type ExportFile,
-	type ImportSummary
+	type CsvLabels
 } from './portable';
 import { storageStatus, type StorageStatus } from './persistence';
 import type { StoredSessionStatus } from './sessions';
 
-export type { CsvLabels, ExportFile, ImportProblem, ImportSummary } from './portable';
+export type {
+	CsvLabels,
+	ImportField,
+	ImportProblem,
+	ImportProgress,
+	ImportRecord,
+	ImportSummary,
+	TableName
+} from './portable';
+export type { CheckResult, ImportJob, WriteResult } from './import-job';
 export type { StorageStatus } from './persistence';
 
 /**
@@ -49,14 +54,13 @@ export const data = {
 	},
 	/** Files larger than this are refused before they are read. */
 	maxImportBytes: MAX_IMPORT_BYTES,
-	parseImport,
-	/** What an import would add, read before anything is written. */
-	summarise(file: ExportFile): Promise<ImportSummary> {
-		return summariseImport(getDb(), file);
+	/** A new import, run in a worker: check the file, then write it or let it go. */
+	startImport(): ImportJob {
+		return startImportJob();
 	},
-	/** Writes a checked import in one transaction. */
-	apply(file: ExportFile): Promise<{ added: number; skipped: number }> {
-		return applyImport(getDb(), file, vault());
+	/** The lock's opened key for the import worker, when the app is unlocked. */
+	importKey(): CryptoKey | undefined {
+		return vault().keyForWorker;
 	},
 	/** Empties every table; the app keeps working with no data. */
 	deleteAll(): Promise<void> {

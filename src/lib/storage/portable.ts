@@ -1,51 +1,107 @@
 /**
  * Data portability: everything Rustpunt keeps on the phone, out to a file and back in.
  * An import is checked completely before anything is written, and is written in one
- * transaction, so a bad or hostile file changes nothing.
+ * transaction, so a bad or hostile file changes nothing, and neither does a cancel.
+ * The import runs in a worker (import-worker.ts), off the page's main thread.
  */
 import type { IndexableType } from 'dexie';
 import * as v from 'valibot';
+import { PATTERN_LIMITS } from '../engine/own-pattern';
+import { cleanText, isVisible } from '../engine/text';
 import { isDayKey, localDayKey } from '../journal/days';
 import { SETTINGS, SETTING_KEYS as APP_SETTING_KEYS } from '../settings/schema';
 import { LockedError } from '../security/locked-error';
 import type { RustpuntDb } from './db';
 import { mapTexts, PLAIN_TEXT, type PrivateTextCodec, type Seal } from './private-text';
 import { isSessionRecord, type SessionRecord, type StoredSessionStatus } from './sessions';
+import { EARLIEST_MS, MAX_IMPORT_BYTES, MAX_SESSIONS } from './import-limits';
 import { MAX_TEXT_LENGTH } from './urges';
+
+export { EARLIEST_MS, MAX_IMPORT_BYTES, MAX_SESSIONS };
 
 /** What an export file says it is. */
 export const EXPORT_FORMAT = 'rustpunt-export';
 /** The version of the export format this code writes and reads. */
 export const EXPORT_VERSION = 1;
-/** Files bigger than this are refused before they are parsed. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-
 // Deeper than any real export (file > table > record > list > entry): more means hostile.
 const MAX_DEPTH = 8;
-// Latest moment a Date can hold; later "times" cannot be shown as a day or an hour.
-const MAX_EPOCH_MS = 8.64e15;
-// The last moment of the year 3000: a file written later comes from a broken clock or a forger.
-const LATEST_EXPORT_MS = Date.UTC(3001, 0, 1) - 1;
 const DAY_MS = 86_400_000;
-// How far a record may start after the file was written: a phone's clock may have been off.
+/**
+ * How far a time may lie after the moment of the import, or a record after the file was
+ * written: two phones' clocks may disagree, and one set by hand to the wrong time zone is up
+ * to a day off. More than that is not a clock a little off but a date that cannot be true
+ * (and a session "in the future" would restart counts and open the journal on that day).
+ */
 const CLOCK_SLACK_MS = DAY_MS;
+/**
+ * The longest practice time, planned time or wait: a day. A session's time counts only while
+ * the app is open and awake, so no real one comes near.
+ */
+const MAX_DURATION_MS = DAY_MS;
 const PREFERENCE_KEY = /^rustpunt:[a-z-]+(:[a-z0-9-]+)?$/;
 const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+/**
+ * Why a value was refused, carried as the schema's message so the screen can say it in the
+ * person's language. Any other message (valibot's own) reads as 'not-valid'.
+ */
+export const IMPORT_REASONS = [
+	'not-valid',
+	'too-early',
+	'future',
+	'too-long',
+	'too-long-text',
+	'blank',
+	'duplicate',
+	'end-before-start',
+	'day-mismatch',
+	'unknown-part'
+] as const;
+/** Why a value was refused. */
+export type ImportReason = (typeof IMPORT_REASONS)[number];
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max, 'too-long-text'));
+/**
+ * The person's own words: cleaned by the text rule (composed, no direction controls, no blank
+ * edges). An optional text that shows nothing is left out by its record (see `withoutBlank`).
+ */
+const words = (max: number) => v.pipe(text(max), v.transform(cleanText));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const amount = v.pipe(v.number(), v.finite(), v.minValue(0));
-const time = v.pipe(amount, v.maxValue(MAX_EPOCH_MS));
-const exportTime = v.pipe(time, v.maxValue(LATEST_EXPORT_MS, 'Invalid time: after the year 3000'));
-/** When a record in a file written at `exportedAt` (epoch ms) may have started. */
-const startTime = (exportedAt: number) =>
+const duration = v.pipe(amount, v.maxValue(MAX_DURATION_MS, 'too-long'));
+
+/** When the records of a file may lie, in epoch ms: the moment the file is judged by. */
+interface Moments {
+	/** The latest moment a record may carry. */
+	latestMs: number;
+}
+
+/** A moment in a record: not before Rustpunt existed, not after `latestMs`. */
+const moment = ({ latestMs }: Moments) =>
+	v.pipe(v.number(), v.minValue(EARLIEST_MS, 'too-early'), v.maxValue(latestMs, 'future'));
+/** A day key (YYYY-MM-DD) of a real date that a record may carry. */
+const dayKey = (moments: Moments) =>
 	v.pipe(
-		time,
-		v.maxValue(
-			exportedAt + CLOCK_SLACK_MS,
-			'Invalid start: more than a day after the file was written'
+		v.string(),
+		v.check((value: string) => isDayKey(value), 'not-valid'),
+		v.check((value: string) => dayNumber(value) >= EARLIEST_MS / DAY_MS, 'too-early'),
+		v.check(
+			(value: string) => dayNumber(value) <= Math.floor(moments.latestMs / DAY_MS) + 1,
+			'future'
 		)
 	);
+
+/** The record without the optional texts in `keys` that show nothing after cleaning. */
+function withoutBlank<R extends object>(keys: readonly (keyof R)[]) {
+	return (record: R): R => {
+		const out = { ...record };
+		for (const key of keys) {
+			const value = out[key];
+			if (typeof value === 'string' && !isVisible(value)) delete out[key];
+		}
+		return out;
+	};
+}
 const rating = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** A distance of the boundary exercise in metres; the scene and a room are never wider. */
@@ -63,25 +119,19 @@ const boundaryRound = v.strictObject({
 });
 
 /**
- * One session in a file written at `exportedAt`. Its day is the local day it started on, and
- * time zones run from UTC-12 to UTC+14, so that day is at most one day from the UTC date.
+ * One session. Its day is the local day it started on, and time zones run from UTC-12 to
+ * UTC+14, so that day is at most one day from the UTC date.
  */
-const session = (exportedAt: number) =>
+const session = (moments: Moments) =>
 	v.pipe(
 		v.strictObject({
 			id,
 			exerciseId: id,
-			startedAt: startTime(exportedAt),
-			day: v.pipe(
-				v.string(),
-				v.check(
-					(value: string) => isDayKey(value),
-					'Invalid day: expected a real date as YYYY-MM-DD'
-				)
-			),
-			endedAt: time,
-			activeMs: amount,
-			plannedMs: amount,
+			startedAt: moment(moments),
+			day: dayKey(moments),
+			endedAt: moment(moments),
+			activeMs: duration,
+			plannedMs: duration,
 			status: v.picklist(['running', 'completed', 'stopped', 'interrupted']),
 			distressBefore: v.optional(rating),
 			distressAfter: v.optional(rating),
@@ -91,18 +141,18 @@ const session = (exportedAt: number) =>
 			choices: v.optional(v.pipe(v.record(text(50), text(50)), v.maxEntries(10))),
 			noticed: v.optional(
 				v.pipe(
-					v.array(v.strictObject({ step: text(100), count, text: text(2000) })),
+					v.array(v.strictObject({ step: text(100), count, text: words(2000) })),
 					v.maxLength(50)
 				)
 			),
-			note: v.optional(text(2000)),
+			note: v.optional(words(2000)),
 			rounds: v.optional(v.pipe(v.array(boundaryRound), v.maxLength(200)))
 		}),
 		v.forward(
 			v.partialCheck(
 				[['startedAt'], ['endedAt']],
 				(record) => record.endedAt >= record.startedAt,
-				'Invalid end: before the start'
+				'end-before-start'
 			),
 			['endedAt']
 		),
@@ -110,29 +160,38 @@ const session = (exportedAt: number) =>
 			v.partialCheck(
 				[['startedAt'], ['day']],
 				(record) => Math.abs(dayNumber(record.day) - Math.floor(record.startedAt / DAY_MS)) <= 1,
-				'Invalid day: more than a day from the date it started on'
+				'day-mismatch'
 			),
 			['day']
-		)
+		),
+		v.transform(withoutBlank(['note']))
 	);
 
-/** One urge in a file written at `exportedAt`. */
-const urge = (exportedAt: number) =>
-	v.strictObject({
-		id,
-		startedAt: startTime(exportedAt),
-		intensity: v.optional(rating),
-		hope: v.optional(text(MAX_TEXT_LENGTH)),
-		bodyPlace: v.optional(text(MAX_TEXT_LENGTH)),
-		giveInstead: v.optional(text(MAX_TEXT_LENGTH)),
-		helped: v.optional(v.picklist(['breathe', 'someone', 'body', 'write'])),
-		waitedMs: v.optional(amount),
-		contact: v.optional(v.picklist(['no', 'yes', 'unsaid']))
-	});
+/** One urge. */
+const urge = (moments: Moments) =>
+	v.pipe(
+		v.strictObject({
+			id,
+			startedAt: moment(moments),
+			intensity: v.optional(rating),
+			hope: v.optional(words(MAX_TEXT_LENGTH)),
+			bodyPlace: v.optional(words(MAX_TEXT_LENGTH)),
+			giveInstead: v.optional(words(MAX_TEXT_LENGTH)),
+			helped: v.optional(v.picklist(['breathe', 'someone', 'body', 'write'])),
+			waitedMs: v.optional(duration),
+			contact: v.optional(v.picklist(['no', 'yes', 'unsaid']))
+		}),
+		v.transform(withoutBlank(['hope', 'bodyPlace', 'giveInstead']))
+	);
 
+/** The reality list; an item that shows nothing after cleaning is left out. */
 const list = v.strictObject({
 	id: v.literal('reality'),
-	items: v.pipe(v.array(text(MAX_TEXT_LENGTH)), v.maxLength(10_000))
+	items: v.pipe(
+		v.array(words(MAX_TEXT_LENGTH)),
+		v.maxLength(10_000),
+		v.transform((items) => items.filter(isVisible))
+	)
 });
 
 /** Seconds of one phase of an own pattern: steps of 0.5, never longer than 20. */
@@ -142,10 +201,17 @@ const phaseSeconds = v.pipe(v.number(), v.minValue(0), v.maxValue(20), v.multipl
  * An own breathing pattern. Stored as the person saved it; whether it may run is decided by
  * the pattern rules when it is opened, never by trusting the file.
  */
-const pattern = (exportedAt: number) =>
+const pattern = (moments: Moments) =>
 	v.strictObject({
 		id,
-		name: v.pipe(v.string(), v.minLength(1), v.maxLength(60)),
+		// The editor's rule: cleaned, something visible, at most 40 characters.
+		name: v.pipe(
+			v.string(),
+			v.maxLength(1000, 'too-long-text'),
+			v.transform(cleanText),
+			v.check(isVisible, 'blank'),
+			v.check((name) => [...name].length <= PATTERN_LIMITS.maxNameChars, 'too-long-text')
+		),
 		inhale: phaseSeconds,
 		inhaleTop: phaseSeconds,
 		holdIn: phaseSeconds,
@@ -161,24 +227,24 @@ const pattern = (exportedAt: number) =>
 				minutes: v.pipe(count, v.minValue(1), v.maxValue(120))
 			})
 		]),
-		createdAt: startTime(exportedAt),
-		updatedAt: startTime(exportedAt)
+		createdAt: moment(moments),
+		updatedAt: moment(moments)
 	});
 
 const run = v.pipe(count, v.minValue(1), v.maxValue(10_000));
 
 /** A programme the person follows or followed. */
-const programme = (exportedAt: number) =>
+const programme = (moments: Moments) =>
 	v.strictObject({
 		programmeId: id,
 		run,
-		startedAt: startTime(exportedAt),
+		startedAt: moment(moments),
 		status: v.picklist(['active', 'paused', 'left']),
 		variant: v.optional(text(50))
 	});
 
 /** A programme day completed by a session. */
-const programmeDay = (exportedAt: number) =>
+const programmeDay = (moments: Moments) =>
 	v.pipe(
 		v.strictObject({
 			id: v.pipe(v.string(), v.maxLength(220)),
@@ -186,12 +252,12 @@ const programmeDay = (exportedAt: number) =>
 			run,
 			day: v.pipe(count, v.minValue(1), v.maxValue(1000)),
 			sessionId: id,
-			completedAt: startTime(exportedAt)
+			completedAt: moment(moments)
 		}),
 		v.forward(
 			v.check(
 				(record) => record.id === `${record.programmeId}:${record.run}:${record.day}`,
-				'Invalid id: expected programme:run:day'
+				'not-valid'
 			),
 			['id']
 		)
@@ -202,27 +268,23 @@ const programmeDay = (exportedAt: number) =>
  * Anything else stays on the device; `persistAsked` above all, so a new phone still asks its
  * browser to keep the data.
  */
-const setting = v.variant('key', [
-	v.strictObject({ key: v.literal('streaks'), value: v.boolean() }),
-	v.strictObject({ key: v.literal('currentProgramme'), value: id }),
-	// The app's settings (src/lib/settings/schema.ts), each value held to its own schema.
-	...APP_SETTING_KEYS.map((key) =>
-		v.strictObject({
-			key: v.literal(key),
-			value: v.custom(SETTINGS[key].valid, `Invalid value: not a possible ${key} setting`)
-		})
-	),
-	v.strictObject({ key: v.literal('discreet'), value: v.boolean() }),
-	v.strictObject({
-		key: v.literal('noContactCount'),
-		value: v.pipe(
-			v.string(),
-			v.check((value: string) => isDayKey(value), 'Invalid day: expected YYYY-MM-DD')
-		)
-	})
-]);
+const setting = (moments: Moments) =>
+	v.variant('key', [
+		v.strictObject({ key: v.literal('streaks'), value: v.boolean() }),
+		v.strictObject({ key: v.literal('currentProgramme'), value: id }),
+		// The app's settings (src/lib/settings/schema.ts), each value held to its own schema.
+		...APP_SETTING_KEYS.map((key) =>
+			v.strictObject({
+				key: v.literal(key),
+				value: v.custom(SETTINGS[key].valid, 'not-valid')
+			})
+		),
+		v.strictObject({ key: v.literal('discreet'), value: v.boolean() }),
+		// The day the no-contact count starts on: a day that has been.
+		v.strictObject({ key: v.literal('noContactCount'), value: dayKey(moments) })
+	]);
 const SETTING_KEYS: ReadonlySet<unknown> = new Set(
-	setting.options.map((option) => option.entries.key.literal)
+	setting({ latestMs: 0 }).options.map((option) => option.entries.key.literal)
 );
 
 const preferenceKey = v.pipe(v.string(), v.maxLength(100), v.regex(PREFERENCE_KEY));
@@ -240,8 +302,8 @@ type Merge =
 
 /** Which records of type R a table holds, what identifies one and how an import merges them. */
 interface TableSpec<R> {
-	/** The schema of one record in a file written at `exportedAt` (epoch ms). */
-	readonly record: (exportedAt: number) => v.GenericSchema<unknown, R>;
+	/** The schema of one record whose moments must lie as `moments` says. */
+	readonly record: (moments: Moments) => v.GenericSchema<unknown, R>;
 	/** Most records a file may hold: no real phone comes near, a hostile file stops here. */
 	readonly max: number;
 	readonly key: keyof R & string;
@@ -260,16 +322,17 @@ type RecordOf<T extends keyof RustpuntDb> = RustpuntDb[T] extends {
  * export is one entry here (and the type checker holds its schema to the database's type).
  */
 const TABLES = {
-	sessions: { record: session, max: 200_000, key: 'id', merge: 'keep-device' },
+	sessions: { record: session, max: MAX_SESSIONS, key: 'id', merge: 'keep-device' },
 	urges: { record: urge, max: 50_000, key: 'id', merge: 'keep-device' },
 	lists: { record: () => list, max: 10, key: 'id', merge: 'join-items' },
-	settings: { record: () => setting, max: 1000, key: 'key', merge: 'put' },
+	settings: { record: setting, max: 1000, key: 'key', merge: 'put' },
 	patterns: { record: pattern, max: 1000, key: 'id', merge: 'keep-device' },
 	programmes: { record: programme, max: 100, key: 'programmeId', merge: 'keep-device' },
 	programmeDays: { record: programmeDay, max: 100_000, key: 'id', merge: 'keep-device' }
 } as const satisfies { [T in keyof RustpuntDb]?: TableSpec<RecordOf<T>> };
 
-type TableName = keyof typeof TABLES;
+/** A table an export carries. */
+export type TableName = keyof typeof TABLES;
 const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
 /** The records of every exported table, under the table's name. */
@@ -285,31 +348,80 @@ export interface ExportFile extends ExportedTables {
 	preferences: Record<string, string>;
 }
 
-/** The schema of a whole file written at `exportedAt`; its records are judged by that moment. */
-function exportFile(exportedAt: number) {
+/**
+ * The schema of a whole file judged at `nowMs` (the moment of the import). The file may say
+ * it was written up to a clock's slack after that; its records may lie up to the slack after
+ * the earlier of the two.
+ */
+function exportFile(nowMs: number, exportedAt: number) {
+	const moments = { latestMs: Math.min(nowMs, exportedAt) + CLOCK_SLACK_MS };
 	const tables = Object.fromEntries(
 		TABLE_NAMES.map((name): [TableName, v.GenericSchema] => {
 			const { record, max } = TABLES[name];
-			return [name, v.pipe(v.array(record(exportedAt)), v.maxLength(max))];
+			return [name, v.pipe(v.array(record(moments)), v.maxLength(max))];
 		})
 	) as { [T in TableName]: v.GenericSchema<unknown, RecordOf<T>[]> };
 	return v.strictObject({
 		format: v.literal(EXPORT_FORMAT),
 		version: v.literal(EXPORT_VERSION),
-		exportedAt: exportTime,
+		exportedAt: moment({ latestMs: nowMs + CLOCK_SLACK_MS }),
 		...tables,
 		preferences
 	});
 }
 
-/** Why an import file was refused; `path` is like `sessions[12].distressAfter`. */
+/**
+ * Which record a problem is in, for the screen to name in words: a record of a table (its
+ * number counted from 1, of how many, and its date when it has one that can be shown), the
+ * file as a whole, or its preferences.
+ */
+export type ImportRecord =
+	| { table: TableName; number: number; total: number; dateMs?: number }
+	| { table: 'file' }
+	| { table: 'preferences' };
+
+/** What part of a record a problem is in, as the screen names it (never a field's own name). */
+export type ImportField =
+	| 'start'
+	| 'end'
+	| 'date'
+	| 'written'
+	| 'practiceTime'
+	| 'plannedTime'
+	| 'waitTime'
+	| 'rating'
+	| 'note'
+	| 'noticed'
+	| 'answer'
+	| 'name'
+	| 'item'
+	| 'breathing'
+	| 'length'
+	| 'exercise'
+	| 'programme'
+	| 'setting'
+	| 'identifier'
+	| 'status'
+	| 'details';
+
+/**
+ * Why an import file was refused. `path` (like `sessions[12].activeMs`) is for tests and
+ * logs only: the screen names `record` and `field` in words.
+ */
 export type ImportProblem =
-	| { code: 'too-large' }
+	| { code: 'too-large'; maxBytes: number }
+	| { code: 'too-many'; table: TableName; max: number }
 	| { code: 'not-json' }
 	| { code: 'not-rustpunt' }
 	| { code: 'unknown-version'; version: string }
-	| { code: 'invalid'; path: string; reason: string }
-	| { code: 'unsafe-key'; path: string };
+	| {
+			code: 'invalid';
+			path: string;
+			record: ImportRecord;
+			field: ImportField;
+			reason: ImportReason;
+	  }
+	| { code: 'unsafe-key'; path: string; record: ImportRecord };
 
 /** What an import file holds compared with the device, shown before the person confirms. */
 export interface ImportSummary {
@@ -359,8 +471,10 @@ export async function exportAll(
 		TABLE_NAMES.map((name, i) => openPrivate(name, read[i]!, readable(text)))
 	);
 	let leftOut = 0;
+	// Checked as an import at this moment would check it.
+	const moments = { latestMs: now + CLOCK_SLACK_MS };
 	const kept = TABLE_NAMES.map((name, i) => {
-		const schema = TABLES[name].record(now);
+		const schema = TABLES[name].record(moments);
 		const travelling = tables[i]!.filter((record) => travels(name, record));
 		const sound = travelling.filter((record) => v.is(schema, record));
 		leftOut += travelling.length - sound.length;
@@ -490,17 +604,18 @@ function csvCell(value: string): string {
 }
 
 /**
- * Reads an export file's text and checks all of it: size, JSON, format, version, keys that
- * could pollute prototypes, nesting, the schema of every record, and duplicate ids.
- * `sizeBytes` is the file's size when known, checked too.
+ * Reads an export file's text and checks all of it: size, JSON, format, version, how many
+ * records each table holds, keys that could pollute prototypes, nesting, the schema of every
+ * record (times that cannot be true included), and duplicate ids. Texts come out cleaned.
+ * `nowMs` is the moment of the import; `sizeBytes` the file's size when known, checked too.
  */
 export function parseImport(
 	text: string,
-	sizeBytes = 0
+	{ nowMs = Date.now(), sizeBytes = 0 }: { nowMs?: number; sizeBytes?: number } = {}
 ): { ok: true; file: ExportFile } | { ok: false; problem: ImportProblem } {
 	const refuse = (problem: ImportProblem) => ({ ok: false as const, problem });
 	if (text.length > MAX_IMPORT_BYTES || sizeBytes > MAX_IMPORT_BYTES) {
-		return refuse({ code: 'too-large' });
+		return refuse({ code: 'too-large', maxBytes: MAX_IMPORT_BYTES });
 	}
 	let data: unknown;
 	try {
@@ -514,26 +629,139 @@ export function parseImport(
 	if (data.version !== EXPORT_VERSION) {
 		return refuse({ code: 'unknown-version', version: describeVersion(data.version) });
 	}
+	for (const name of TABLE_NAMES) {
+		const records = data[name];
+		if (Array.isArray(records) && records.length > TABLES[name].max) {
+			return refuse({ code: 'too-many', table: name, max: TABLES[name].max });
+		}
+	}
 	const hostile = checkTree(data, []);
-	if (hostile) return refuse(hostile);
+	if (hostile) {
+		return refuse(
+			hostile.unsafe
+				? {
+						code: 'unsafe-key',
+						path: formatPath(hostile.path),
+						record: recordAt(data, hostile.path)
+					}
+				: problemAt(data, hostile.path, 'not-valid')
+		);
+	}
 
 	// A table missing from a file reads as empty, so files written before it existed import.
 	const empty = Object.fromEntries(TABLE_NAMES.map((name) => [name, []]));
 	// Records are judged by when the file says it was written; a bad `exportedAt` is refused
 	// before any record is looked at (it comes first in the schema), whatever stands in for it.
-	const exportedAt = v.is(exportTime, data.exportedAt) ? data.exportedAt : 0;
-	const result = v.safeParse(exportFile(exportedAt), { ...empty, ...data }, { abortEarly: true });
+	const exportedAt = typeof data.exportedAt === 'number' ? data.exportedAt : nowMs;
+	const result = v.safeParse(
+		exportFile(nowMs, exportedAt),
+		{ ...empty, ...data },
+		{ abortEarly: true }
+	);
 	if (!result.success) {
 		const issue = result.issues[0];
-		return refuse({
-			code: 'invalid',
-			path: formatPath(issue.path?.map((item) => item.key as PropertyKey) ?? []),
-			reason: shorten(issue.message, 200)
-		});
+		const path = issue.path?.map((item) => item.key as PropertyKey) ?? [];
+		return refuse(problemAt(data, path, reasonOf(issue)));
 	}
 	const file: ExportFile = result.output;
 	const duplicate = findDuplicate(file);
-	return duplicate ? refuse(duplicate) : { ok: true, file };
+	return duplicate ? refuse(problemAt(data, duplicate, 'duplicate')) : { ok: true, file };
+}
+
+/** The reason a schema gave, or 'unknown-part' for a key no record has. */
+function reasonOf(issue: v.BaseIssue<unknown>): ImportReason {
+	if (issue.type === 'strict_object' && issue.expected === 'never') return 'unknown-part';
+	return (IMPORT_REASONS as readonly string[]).includes(issue.message)
+		? (issue.message as ImportReason)
+		: 'not-valid';
+}
+
+/** The problem at `path` of the file's data, with its record and field in words. */
+function problemAt(
+	data: Record<string, unknown>,
+	path: readonly PropertyKey[],
+	reason: ImportReason
+): ImportProblem {
+	const record = recordAt(data, path);
+	const key = record.table === 'file' ? path[0] : path[2];
+	return {
+		code: 'invalid',
+		path: formatPath(path),
+		record,
+		field: reason === 'duplicate' ? 'identifier' : fieldOf(record.table, key),
+		reason
+	};
+}
+
+/** Which record `path` points into. */
+function recordAt(data: Record<string, unknown>, path: readonly PropertyKey[]): ImportRecord {
+	const [table, index] = path;
+	if (table === 'preferences') return { table };
+	if (!TABLE_NAMES.includes(table as TableName) || typeof index !== 'number') {
+		return { table: 'file' };
+	}
+	const records = data[table as TableName] as unknown[];
+	const dateMs = dateOf(records[index]);
+	return {
+		table: table as TableName,
+		number: index + 1,
+		total: records.length,
+		...(dateMs !== undefined && { dateMs })
+	};
+}
+
+/** The moment a record happened, when it has one a date can show. */
+function dateOf(record: unknown): number | undefined {
+	if (!isPlainObject(record)) return undefined;
+	for (const key of ['startedAt', 'completedAt', 'createdAt']) {
+		const value = record[key];
+		if (typeof value === 'number' && Math.abs(value) <= MAX_DATE_MS) return value;
+	}
+	return undefined;
+}
+
+// The latest moment a Date can hold.
+const MAX_DATE_MS = 8.64e15;
+
+/** The part of a record, as the screen names it, that key `key` holds in table `table`. */
+const FIELD_OF: Readonly<Record<string, ImportField>> = {
+	exportedAt: 'written',
+	startedAt: 'start',
+	endedAt: 'end',
+	day: 'date',
+	completedAt: 'date',
+	createdAt: 'date',
+	updatedAt: 'date',
+	activeMs: 'practiceTime',
+	plannedMs: 'plannedTime',
+	waitedMs: 'waitTime',
+	distressBefore: 'rating',
+	distressAfter: 'rating',
+	intensity: 'rating',
+	note: 'note',
+	noticed: 'noticed',
+	hope: 'answer',
+	bodyPlace: 'answer',
+	giveInstead: 'answer',
+	name: 'name',
+	items: 'item',
+	inhale: 'breathing',
+	inhaleTop: 'breathing',
+	holdIn: 'breathing',
+	exhale: 'breathing',
+	holdOut: 'breathing',
+	length: 'length',
+	exerciseId: 'exercise',
+	programmeId: 'programme',
+	status: 'status',
+	id: 'identifier'
+};
+
+function fieldOf(table: ImportRecord['table'], key: PropertyKey | undefined): ImportField {
+	if (table === 'settings') return 'setting';
+	// A programme day's day is its number in the programme, not a date.
+	if (table === 'programmeDays' && key === 'day') return 'details';
+	return (typeof key === 'string' && Object.hasOwn(FIELD_OF, key) && FIELD_OF[key]) || 'details';
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -548,30 +776,26 @@ function describeVersion(version: unknown): string {
 }
 
 /**
- * Walks the parsed JSON before the schema sees it: refuses keys that could reach a prototype
- * (JSON.parse makes `__proto__` an own key, so Object.keys finds it), nesting beyond any real
- * export, and numbers that are not finite (JSON.parse reads 1e999 as Infinity).
+ * Walks the parsed JSON before the schema sees it: finds keys that could reach a prototype
+ * (JSON.parse makes `__proto__` an own key, so Object.keys finds it, `unsafe`), nesting
+ * beyond any real export, and numbers that are not finite (JSON.parse reads 1e999 as
+ * Infinity). Returns where the first one is.
  */
-function checkTree(value: unknown, path: PropertyKey[]): ImportProblem | undefined {
+function checkTree(
+	value: unknown,
+	path: PropertyKey[]
+): { path: PropertyKey[]; unsafe: boolean } | undefined {
 	if (typeof value === 'number') {
-		return Number.isFinite(value)
-			? undefined
-			: { code: 'invalid', path: formatPath(path), reason: 'Invalid number: not finite' };
+		return Number.isFinite(value) ? undefined : { path: [...path], unsafe: false };
 	}
 	if (typeof value !== 'object' || value === null) return undefined;
-	if (path.length >= MAX_DEPTH) {
-		return {
-			code: 'invalid',
-			path: formatPath(path),
-			reason: 'Invalid structure: nested too deeply'
-		};
-	}
+	if (path.length >= MAX_DEPTH) return { path: [...path], unsafe: false };
 	const keys: PropertyKey[] = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
 	for (const key of keys) {
 		path.push(key);
 		const problem =
 			typeof key === 'string' && UNSAFE_KEYS.has(key)
-				? { code: 'unsafe-key' as const, path: formatPath(path) }
+				? { path: [...path], unsafe: true }
 				: checkTree((value as Record<PropertyKey, unknown>)[key], path);
 		path.pop();
 		if (problem) return problem;
@@ -579,21 +803,15 @@ function checkTree(value: unknown, path: PropertyKey[]): ImportProblem | undefin
 	return undefined;
 }
 
-/** The first record whose key another record of the same table already has. */
-function findDuplicate(file: ExportFile): ImportProblem | undefined {
+/** Where the first record is whose key another record of the same table already has. */
+function findDuplicate(file: ExportFile): PropertyKey[] | undefined {
 	for (const name of TABLE_NAMES) {
 		const { key } = TABLES[name];
 		const seen = new Set<unknown>();
 		const records: readonly object[] = file[name];
 		for (const [i, record] of records.entries()) {
 			const value = (record as Record<string, unknown>)[key];
-			if (seen.has(value)) {
-				return {
-					code: 'invalid',
-					path: formatPath([name, i, key]),
-					reason: 'Duplicate: another record has the same key'
-				};
-			}
+			if (seen.has(value)) return [name, i, key];
 			seen.add(value);
 		}
 	}
@@ -640,43 +858,91 @@ export async function summariseImport(db: RustpuntDb, file: ExportFile): Promise
 	};
 }
 
+/** How far a write has come: records written of all those to write. */
+export interface ImportProgress {
+	done: number;
+	total: number;
+}
+
+/** How an import is written: told of its progress, and stopped by `signal`. */
+export interface ImportOptions {
+	onProgress?: (progress: ImportProgress) => void;
+	signal?: AbortSignal;
+}
+
+/** Records written at once: each batch is one request, and between two the import can stop. */
+const WRITE_BATCH = 2000;
+
 /**
- * Writes a checked file in one transaction over every table: new sessions and urges are
- * added (the device's copy of a known one wins), lists are joined, settings are put. If any
- * write fails, nothing is written. Preferences are left to the caller, after this resolves.
+ * Writes a checked file: new sessions and urges are added (the device's copy of a known one
+ * wins), lists are joined, settings are put. Private text is sealed first when the lock is on.
+ *
+ * All or nothing: everything is written in ONE transaction over every table, in batches of
+ * WRITE_BATCH records, so that progress can be told and a cancel (`signal`) can stop it
+ * between two batches. A transaction cannot be held open across anything but its own
+ * requests, and it does not need to be: the whole import runs in a worker (import-worker.ts),
+ * so the page's main thread never waits on it. Stopping throws inside the transaction, and
+ * IndexedDB rolls back everything it wrote; a write that fails does the same; and a page
+ * closed (or left by quick exit) mid-import ends the worker, whose transaction never commits.
+ * So the database is as it was, or holds all of the file; there is nothing half-written to
+ * find and undo on the next open. Preferences are left to the caller, after this resolves.
  */
 export async function applyImport(
 	db: RustpuntDb,
 	checked: ExportFile,
-	text: PrivateTextCodec = PLAIN_TEXT
+	text: PrivateTextCodec = PLAIN_TEXT,
+	options: ImportOptions = {}
 ): Promise<{ added: number; skipped: number }> {
 	return text.write(
 		TABLE_NAMES.map((name) => db.table(name)),
-		(seal) => sealImport(db, checked, seal, text),
-		(file) => writeImport(db, file)
+		(seal) => sealImport(db, checked, stoppable(seal, options.signal), text),
+		(file) => writeImport(db, file, options)
 	);
 }
 
-/** Writes a checked (and sealed) file in one transaction. */
+/** `seal` that stops (throws) once `signal` is aborted. */
+function stoppable(seal: Seal, signal: AbortSignal | undefined): Seal {
+	return (value) => {
+		signal?.throwIfAborted();
+		return seal(value);
+	};
+}
+
+/** Writes a checked (and sealed) file in one transaction, batch by batch (see applyImport). */
 function writeImport(
 	db: RustpuntDb,
-	file: ExportFile
+	file: ExportFile,
+	{ onProgress, signal }: ImportOptions
 ): Promise<{ added: number; skipped: number }> {
 	return db.transaction('rw', TABLE_NAMES, async () => {
+		signal?.throwIfAborted();
+		const total = TABLE_NAMES.reduce((sum, name) => sum + file[name].length, 0);
+		let done = 0;
 		let added = 0;
 		let skipped = 0;
+		const wrote = (count: number) => {
+			done += count;
+			onProgress?.({ done, total });
+			// Throwing here aborts the transaction: nothing of the batches before stays.
+			signal?.throwIfAborted();
+		};
+		onProgress?.({ done, total });
 		for (const name of TABLE_NAMES) {
 			const { key, merge } = TABLES[name];
 			const table = db.table<object, IndexableType>(name);
 			const records: readonly object[] = file[name];
 			if (merge === 'keep-device') {
-				const existing = await existingKeys(db, name, file);
-				const fresh = records.filter(
-					(record) => !existing.has((record as Record<string, unknown>)[key] as IndexableType)
-				);
-				await table.bulkAdd(fresh);
-				added += fresh.length;
-				skipped += records.length - fresh.length;
+				// Batch by batch: which of its records the device has, then add the others.
+				const keyOf = (record: object) => (record as Record<string, unknown>)[key] as IndexableType;
+				for (let at = 0; at < records.length; at += WRITE_BATCH) {
+					const batch = records.slice(at, at + WRITE_BATCH);
+					const existing = new Set(await table.where(':id').anyOf(batch.map(keyOf)).primaryKeys());
+					const fresh = batch.filter((record) => !existing.has(keyOf(record)));
+					await table.bulkAdd(fresh);
+					added += fresh.length;
+					skipped += batch.length - fresh.length;
+					wrote(batch.length);
+				}
 			} else if (merge === 'join-items') {
 				for (const record of file.lists) {
 					const current = (await db.lists.get(record.id))?.items ?? [];
@@ -686,9 +952,11 @@ function writeImport(
 						...record,
 						items: [...items, ...record.items.filter((item) => !known.has(item))]
 					});
+					wrote(1);
 				}
 			} else {
 				await table.bulkPut(records);
+				wrote(records.length);
 			}
 		}
 		return { added, skipped };

@@ -82,6 +82,19 @@ export class Vault implements PrivateTextCodec {
 		return this.#privateKey !== undefined;
 	}
 
+	/**
+	 * The opened key, to hand to the import worker (same origin, kept in memory only): an
+	 * import compares the list items already stored with the file's, as text.
+	 */
+	get keyForWorker(): CryptoKey | undefined {
+		return this.#privateKey;
+	}
+
+	/** Opens with a key another context unlocked (the import worker is handed the page's). */
+	useKey(key: CryptoKey): void {
+		this.#privateKey = key;
+	}
+
 	/** Forgets the key: the private text is unreadable until the next unlock. */
 	lock(): void {
 		this.#privateKey = undefined;
