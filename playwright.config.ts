@@ -33,7 +33,17 @@ export default defineConfig({
 			]
 		}
 	},
-	projects: [{ name: 'phone', use: { browserName: 'chromium' } }],
+	projects: [
+		{ name: 'phone', use: { browserName: 'chromium' }, testIgnore: /addresses\.spec\.ts$/ },
+		// Loading every address in full keeps both cores busy for minutes: it runs after the
+		// rest, so that the tests that time the pacer never share the machine with it.
+		{
+			name: 'addresses',
+			use: { browserName: 'chromium' },
+			testMatch: /addresses\.spec\.ts$/,
+			dependencies: ['phone']
+		}
+	],
 	webServer: [
 		{
 			command: `node_modules/.bin/vite preview --port ${PORT} --strictPort`,
