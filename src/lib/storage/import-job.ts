@@ -111,9 +111,6 @@ function failure(reply: ImportReply): string {
 /** Starts an import worker (its code is loaded only now, and precached for offline use). */
 export function startImportJob(): ImportJob {
 	return new ImportJob(
-		new Worker(new URL('./import-worker.ts', import.meta.url), {
-			type: 'module',
-			name: 'rustpunt-import'
-		})
+		new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' })
 	);
 }
