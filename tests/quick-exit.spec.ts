@@ -60,6 +60,16 @@ async function makePatternAndShare(page: Page): Promise<string> {
 test.describe('Back never leads into the app after quick exit', () => {
 	test.use({ allowedOrigins: [NEUTRAL, NEUTRAL_EN] });
 
+	test('after a link tapped before the app has started', async ({ page, baseURL }) => {
+		await serveNeutralSites(page);
+		// Hold the app's code back: only the prerendered pages (and their stylesheets) are there.
+		await page.route('**/_app/**/*.js', () => undefined);
+		await page.goto('/', { waitUntil: 'commit' });
+		await page.getByRole('link', { name: 'Adem nu' }).click();
+		await expect(page).toHaveURL(/\/nu$/);
+		await quickExitThenBack(page, baseURL!);
+	});
+
 	test('after "too much?" leads from a body scan into grounding', async ({ page, baseURL }) => {
 		await serveNeutralSites(page);
 		await page.goto('/en/oefening/body-scan-3');
