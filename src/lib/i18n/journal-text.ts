@@ -8,7 +8,7 @@ import {
 	BOUNDARY_SOLO_ID,
 	BOUNDARY_TOGETHER_ID,
 	type BoundaryRoundRecord
-} from '../storage/sessions';
+} from '../records/sessions';
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
 

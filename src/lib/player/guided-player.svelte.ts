@@ -9,7 +9,7 @@ import {
 	stepsDone,
 	type StepTimeline
 } from '../engine';
-import type { NoticedEntry, SessionDetails } from '../storage';
+import type { NoticedEntry, SessionDetails } from '../records/sessions';
 import {
 	TimedPlayer,
 	type PlannedCue,

@@ -1,5 +1,5 @@
 import type { ProgrammePractice } from '../content/programme-load';
-import type { ProgrammeDayRecord } from '../storage/programmes';
+import type { ProgrammeDayRecord } from '../records/programmes';
 import type { RunResult } from './run-result';
 
 /**

@@ -12,7 +12,7 @@ import {
 	type CsvLabels
 } from './portable';
 import { storageStatus, type StorageStatus } from './persistence';
-import type { StoredSessionStatus } from './sessions';
+import type { StoredSessionStatus } from '../records/sessions';
 
 export type {
 	CsvLabels,

@@ -23,8 +23,8 @@ import {
 	BOUNDARY_TOGETHER_ID,
 	type SessionRecord,
 	type StoredSessionStatus
-} from './sessions';
-import type { UrgeRecord } from './urges';
+} from '../records/sessions';
+import type { UrgeRecord } from '../records/urges';
 
 let db: RustpuntDb;
 let name = 0;

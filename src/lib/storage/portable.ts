@@ -13,9 +13,9 @@ import { SETTINGS, SETTING_KEYS as APP_SETTING_KEYS } from '../settings/schema';
 import { LockedError } from '../security/locked-error';
 import type { RustpuntDb } from './db';
 import { mapTexts, PLAIN_TEXT, type PrivateTextCodec, type Seal } from './private-text';
-import { isSessionRecord, type SessionRecord, type StoredSessionStatus } from './sessions';
+import { isSessionRecord, type SessionRecord, type StoredSessionStatus } from '../records/sessions';
 import { EARLIEST_MS, MAX_IMPORT_BYTES, MAX_SESSIONS } from './import-limits';
-import { MAX_TEXT_LENGTH } from './urges';
+import { MAX_TEXT_LENGTH } from '../records/urges';
 
 export { EARLIEST_MS, MAX_IMPORT_BYTES, MAX_SESSIONS };
 

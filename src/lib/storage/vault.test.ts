@@ -6,7 +6,7 @@ import { RustpuntDb } from './db';
 import { JournalStore } from './journal-store';
 import { applyImport, deleteAllData, exportAll, sessionsCsv, type ExportFile } from './portable';
 import { SessionStore } from './session-store';
-import type { SessionRecord } from './sessions';
+import type { SessionRecord } from '../records/sessions';
 import { UrgeStore } from './urge-store';
 import { ATTEMPTS_KEY, LOCK_KEY, Vault } from './vault';
 
