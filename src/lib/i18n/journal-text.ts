@@ -3,7 +3,7 @@ import { localized } from './text';
 import { patternNames } from '../player/pattern-names.svelte';
 import { isOwnId, OWN_PREFIX } from '../settings/schema';
 import { dayKeyStart, localDayKey, addLocalDays } from '../journal/days';
-import type { CsvLabels } from '../storage/portable';
+import type { CsvLabels } from '../records/export-file';
 import {
 	BOUNDARY_SOLO_ID,
 	BOUNDARY_TOGETHER_ID,
