@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../content/load';
+import type { LocalizedText } from '../content/types';
 import { SESSION_MINUTES } from '../content/lengths';
 import type { BreathPhaseKind } from '../engine/types';
 import type { StoredSessionStatus } from '../records/sessions';

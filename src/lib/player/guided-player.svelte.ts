@@ -1,5 +1,5 @@
 import { stepsFor, type GuidedChoices, type GuidedStep } from '../content/guided';
-import type { GuidedPractice } from '../content/load';
+import type { GuidedPractice } from '../content/types';
 import {
 	buildStepTimeline,
 	nextStepStartMs,

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { Programme } from '../content/programme-load';
+import type { Programme } from '../content/types';
 import { summarise } from '../programmes/summary';
 import { programmeCalendarFile, type CalendarOptions } from './programme-calendar';
 

@@ -1,4 +1,4 @@
-import type { ProgrammePractice } from '../content/programme-load';
+import type { ProgrammePractice } from '../content/types';
 import type { ProgrammeDayRecord } from '../records/programmes';
 import type { RunResult } from './run-result';
 

@@ -1,4 +1,4 @@
-import type { Programme } from '../content/programme-load';
+import type { Programme } from '../content/types';
 import { localDayKey } from '../journal/days';
 import type { ProgrammeDayRecord, ProgrammeRecord } from '../records/programmes';
 import { plannedDays, progressOf, type PlannedDay, type ProgrammeProgress } from './progress';
