@@ -86,6 +86,31 @@ export default ts.config(
 		}
 	},
 	{
+		// Runtime content never loads the build-time code (YAML, node:fs) in content/build/.
+		files: ['src/lib/content/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '$app/navigation',
+							importNames: ['goto', 'pushState'],
+							message:
+								'Navigate with navigate() from $lib/platform/navigation: it replaces history.'
+						}
+					],
+					patterns: [
+						{
+							group: ['./build', './build/*', '$lib/content/build', '$lib/content/build/*'],
+							message: 'content/build/ is build-time code (node): the app must not load it.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		rules: {
 			// Links go through Paraglide's localizeHref (the app has no base path to resolve).
 			'svelte/no-navigation-without-resolve': 'off',

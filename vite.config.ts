@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
-import { exercisesPlugin } from './src/lib/content/vite-plugin.ts';
+import { exercisesPlugin } from './src/lib/content/build/vite-plugin.ts';
 
 export default defineConfig({
 	plugins: [

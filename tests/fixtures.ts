@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import type { SessionRecord } from '../src/lib/storage/sessions';
+import type { SessionRecord } from '../src/lib/records/sessions';
 
 /** A stored session as the app writes it. */
 export type StoredSession = SessionRecord;

@@ -3,7 +3,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { makeExportText } from '../bench/lib/export-file.js';
 import { makeSessions, seedSessions } from '../bench/lib/seed-journal.js';
 import { encodeShareCode } from '../src/lib/engine/own-pattern';
-import { MAX_IMPORT_BYTES, MAX_SESSIONS } from '../src/lib/storage/import-limits';
+import { MAX_IMPORT_BYTES, MAX_SESSIONS } from '../src/lib/records/import-limits';
 import { expect, storedRecords, test, waitForApp } from './fixtures';
 
 const NEUTRAL = 'https://www.buienradar.nl';

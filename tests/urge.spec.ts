@@ -1,4 +1,4 @@
-import type { UrgeRecord } from '../src/lib/storage/urges';
+import type { UrgeRecord } from '../src/lib/records/urges';
 import { controlTime, expect, expectNoAxeViolations, storedRecords, test } from './fixtures';
 
 test.describe('When the urge to make contact comes', () => {

@@ -1,6 +1,6 @@
 import exercises from 'virtual:rustpunt-exercises';
 import { loadSteps } from 'virtual:rustpunt-steps';
-import type { BreathingExercise, Exercise, GuidedPractice } from './load';
+import type { BreathingExercise, Exercise, GuidedPractice } from './types';
 
 /** The exercise "breathe now" starts: a longer exhale, no holds. */
 export const DEFAULT_EXERCISE_ID = 'extended-exhale';

@@ -1,6 +1,5 @@
-import type { LocalizedText } from './load.ts';
 import { CHOICE_NAMES, GUIDED_CHOICES, type ChoiceName } from './choices.ts';
-import type { ContentLocale } from './schema.ts';
+import type { ContentLocale, LocalizedText } from './types.ts';
 
 /** The choices made before a guided practice: one value per offered choice. */
 export type GuidedChoices = Partial<Record<ChoiceName, string>>;

@@ -1,6 +1,6 @@
-import type { Programme } from './programme-load';
+import type { Programme } from './types';
 
-export type { Programme, ProgrammeDayContent, ProgrammePractice } from './programme-load';
+export type { Programme, ProgrammeDayContent, ProgrammePractice } from './types';
 
 let programmes: Promise<readonly Programme[]> | undefined;
 

@@ -1,6 +1,6 @@
 // Words for guided practices, apart from text.ts so that "breathe now" does not load them.
 import { GUIDED_CHOICES, type ChoiceName } from '../content/choices';
-import type { GuidedExercise } from '../content/load';
+import type { GuidedExercise } from '../content/types';
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
 import {

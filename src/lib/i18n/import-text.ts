@@ -3,14 +3,14 @@
  * own name. Apart from the journal's texts, so only the data screen carries them.
  */
 import { m } from '../paraglide/messages';
-import { EARLIEST_MS } from '../storage/import-limits';
 import type {
 	ImportField,
 	ImportProblem,
 	ImportReason,
 	ImportRecord,
 	TableName
-} from '../storage/portable';
+} from '../records/export-file';
+import { EARLIEST_MS } from '../records/import-limits';
 import { formatBytes, intlLocale } from './journal-text';
 
 /** Why an import was refused, in words (nothing was changed in every case). */

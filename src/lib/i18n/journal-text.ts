@@ -3,12 +3,12 @@ import { localized } from './text';
 import { patternNames } from '../player/pattern-names.svelte';
 import { isOwnId, OWN_PREFIX } from '../settings/schema';
 import { dayKeyStart, localDayKey, addLocalDays } from '../journal/days';
-import type { CsvLabels } from '../storage/portable';
+import type { CsvLabels } from '../records/export-file';
 import {
 	BOUNDARY_SOLO_ID,
 	BOUNDARY_TOGETHER_ID,
 	type BoundaryRoundRecord
-} from '../storage/sessions';
+} from '../records/sessions';
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
 

@@ -1,4 +1,4 @@
-import type { BreathingExercise } from '../content/load';
+import type { BreathingExercise } from '../content/types';
 import { hasHolds, toBreathingPattern, type OwnPattern } from '../engine/own-pattern';
 import { OWN_PREFIX } from '../settings/schema';
 import { m } from '../paraglide/messages';

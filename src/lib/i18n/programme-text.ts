@@ -1,4 +1,4 @@
-import type { ProgrammePractice } from '../content/programme-load';
+import type { ProgrammePractice } from '../content/types';
 import { m } from '../paraglide/messages';
 import { exerciseTitle } from './journal-text';
 

@@ -1,7 +1,7 @@
-import type { LocalizedText } from '../content/load';
+import type { LocalizedText } from '../content/types';
 import { SESSION_MINUTES } from '../content/lengths';
 import type { BreathPhaseKind } from '../engine/types';
-import type { StoredSessionStatus } from '../storage/sessions';
+import type { StoredSessionStatus } from '../records/sessions';
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
 

@@ -4,7 +4,7 @@ const originalTz = process.env.TZ;
 process.env.TZ = 'Europe/Amsterdam';
 
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SessionRecord } from '../storage/sessions';
+import type { SessionRecord } from '../records/sessions';
 import { localDayKey } from './days';
 import {
 	changeByExercise,

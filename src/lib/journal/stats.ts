@@ -5,7 +5,7 @@
  *
  * The inputs are `Pick`s of SessionRecord so callers can pass light objects.
  */
-import type { SessionRecord } from '../storage/sessions';
+import type { SessionRecord } from '../records/sessions';
 import {
 	addLocalDays,
 	dayKeyStart,

@@ -10,7 +10,7 @@ import {
 	type BoundaryState,
 	type RoundRecord
 } from '../engine';
-import { BOUNDARY_SOLO_ID, type StoredSessionStatus } from '../storage/sessions';
+import { BOUNDARY_SOLO_ID, type StoredSessionStatus } from '../records/sessions';
 import { reportSaveFailure } from './save-failure';
 import type { PlayerAudio, PlayerSessions } from './services';
 

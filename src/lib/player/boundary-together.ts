@@ -1,4 +1,4 @@
-import { BOUNDARY_TOGETHER_ID, type BoundaryRoundRecord } from '../storage/sessions';
+import { BOUNDARY_TOGETHER_ID, type BoundaryRoundRecord } from '../records/sessions';
 import { reportSaveFailure } from './save-failure';
 import type { RunResult } from './run-result';
 import { loadSessions } from './services';

@@ -1,5 +1,5 @@
 import { findExercise } from '../content/catalogue';
-import type { BreathingExercise } from '../content/load';
+import type { BreathingExercise } from '../content/types';
 import { BUILT_IN_BREATHE_NOW, isOwnId, OWN_PREFIX } from '../settings/schema';
 import { preferences } from './preferences.svelte';
 

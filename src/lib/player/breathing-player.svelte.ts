@@ -1,4 +1,4 @@
-import type { BreathingExercise } from '../content/load';
+import type { BreathingExercise } from '../content/types';
 import {
 	buildBreathingTimeline,
 	cuesBetween,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { BreathingExercise } from '../content/load';
+import type { BreathingExercise } from '../content/types';
 import { BreathingPlayer } from './breathing-player.svelte';
 import { fakeAudio, fakeSessions, fakeWorld, flush } from './fakes';
 

@@ -1,5 +1,5 @@
 import { stepsFor, type GuidedChoices, type GuidedStep } from '../content/guided';
-import type { GuidedPractice } from '../content/load';
+import type { GuidedPractice } from '../content/types';
 import {
 	buildStepTimeline,
 	nextStepStartMs,
@@ -9,7 +9,7 @@ import {
 	stepsDone,
 	type StepTimeline
 } from '../engine';
-import type { NoticedEntry, SessionDetails } from '../storage';
+import type { NoticedEntry, SessionDetails } from '../records/sessions';
 import {
 	TimedPlayer,
 	type PlannedCue,

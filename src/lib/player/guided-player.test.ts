@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GuidedPractice } from '../content/load';
+import type { GuidedPractice } from '../content/types';
 import { fakeAudio, fakeSessions, fakeWorld, flush } from './fakes';
 import { GuidedPlayer, type PlayerVoice } from './guided-player.svelte';
 

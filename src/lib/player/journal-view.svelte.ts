@@ -13,8 +13,9 @@ import {
 	type WeekMinutes
 } from '../journal/stats';
 import { joinUrges, noContactCount, type NoContactCount } from '../journal/urges';
-import type { JournalCursor, JournalStore, UrgeRecord, UrgeStore } from '../storage';
-import type { SessionRecord } from '../storage/sessions';
+import type { SessionRecord } from '../records/sessions';
+import type { UrgeRecord } from '../records/urges';
+import type { JournalCursor, JournalStore, UrgeStore } from '../storage';
 
 /** Names the programme days that sessions completed, by session id. */
 export type ProgrammeDayLabels = (sessionIds: readonly string[]) => Promise<Map<string, string>>;

@@ -5,7 +5,7 @@ import {
 	type PatternCheck
 } from '../engine/own-pattern';
 import { BUILT_IN_BREATHE_NOW, OWN_PREFIX } from '../settings/schema';
-import type { PatternRecord } from '../storage/patterns';
+import type { PatternRecord } from '../records/patterns';
 import { forgetPatternNames, loadPatternNames } from './pattern-names.svelte';
 import { preferences } from './preferences.svelte';
 

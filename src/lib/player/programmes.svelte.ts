@@ -1,4 +1,4 @@
-import type { Programme } from '../content/programme-load';
+import type { Programme } from '../content/types';
 import { summarise, type ProgrammeSummary } from '../programmes/summary';
 import type { ProgrammeStore } from '../storage';
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Programme } from '../content/programme-load';
+import type { Programme } from '../content/types';
 import { RustpuntDb } from '../storage/db';
 import { ProgrammeStore } from '../storage/programme-store';
 import { ProgrammesView } from './programmes.svelte';

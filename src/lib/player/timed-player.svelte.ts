@@ -6,7 +6,7 @@ import {
 	type SessionAction,
 	type SessionState
 } from '../engine';
-import type { SessionDetails, SessionRecord, StoredSessionStatus } from '../storage';
+import type { SessionDetails, SessionRecord, StoredSessionStatus } from '../records/sessions';
 import { reportSaveFailure } from './save-failure';
 import type { CueSound, PlayerAudio, PlayerSessions } from './services';
 

@@ -1,5 +1,5 @@
-import type { LocalizedText } from '../content/load';
-import type { Programme, ProgrammePractice } from '../content/programme-load';
+import type { LocalizedText } from '../content/types';
+import type { Programme, ProgrammePractice } from '../content/types';
 
 /** One day of a programme as the person meets it: numbered, for their variant. */
 export interface PlannedDay {

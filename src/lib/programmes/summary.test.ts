@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Programme } from '../content/programme-load';
+import type { Programme } from '../content/types';
 import { summarise } from './summary';
 
 const day = (n: number) => ({

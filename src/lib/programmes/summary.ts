@@ -1,6 +1,6 @@
-import type { Programme } from '../content/programme-load';
+import type { Programme } from '../content/types';
 import { localDayKey } from '../journal/days';
-import type { ProgrammeDayRecord, ProgrammeRecord } from '../storage/programmes';
+import type { ProgrammeDayRecord, ProgrammeRecord } from '../records/programmes';
 import { plannedDays, progressOf, type PlannedDay, type ProgrammeProgress } from './progress';
 
 /** What the screens show about one programme and the person's place in it. */

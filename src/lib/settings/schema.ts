@@ -41,7 +41,7 @@ export function isOwnId(exerciseId: string): boolean {
 /*
  * Checks written by hand, not with the schema library: this module is read before the first
  * breath of "breathe now", where every kilobyte counts. The export's schema uses the same
- * checks (src/lib/storage/portable.ts).
+ * checks (src/lib/storage/portable/schema.ts).
  */
 type Check = (value: unknown) => boolean;
 

@@ -2,28 +2,16 @@ import { LockedError } from '../security/locked-error';
 import { getDb } from './db';
 import { liveSessions, vault } from './index';
 import { JournalStore } from './journal-store';
-import { startImportJob, type ImportJob } from './import-job';
-import {
-	deleteAllData,
-	exportAll,
-	exportJson,
-	MAX_IMPORT_BYTES,
-	sessionsCsv,
-	type CsvLabels
-} from './portable';
+import { startImportJob, type ImportJob } from './portable/import-job';
+import { sessionsCsv } from './portable/csv';
+import { deleteAllData } from './portable/delete-all';
+import { exportAll, exportJson } from './portable/export';
 import { storageStatus, type StorageStatus } from './persistence';
-import type { StoredSessionStatus } from './sessions';
+import type { CsvLabels } from '../records/export-file';
+import { MAX_IMPORT_BYTES } from '../records/import-limits';
+import type { StoredSessionStatus } from '../records/sessions';
 
-export type {
-	CsvLabels,
-	ImportField,
-	ImportProblem,
-	ImportProgress,
-	ImportRecord,
-	ImportSummary,
-	TableName
-} from './portable';
-export type { CheckResult, ImportJob, WriteResult } from './import-job';
+export type { CheckResult, ImportJob, WriteResult } from './portable/import-job';
 export type { StorageStatus } from './persistence';
 
 /**

@@ -1,9 +1,9 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { PatternRecord } from './patterns';
-import type { ProgrammeDayRecord, ProgrammeRecord } from './programmes';
-import type { SessionRecord } from './sessions';
-import type { SettingRecord } from './settings';
-import type { ListRecord, UrgeRecord } from './urges';
+import type { PatternRecord } from '../records/patterns';
+import type { ProgrammeDayRecord, ProgrammeRecord } from '../records/programmes';
+import type { SessionRecord } from '../records/sessions';
+import type { SettingRecord } from '../records/settings';
+import type { ListRecord, UrgeRecord } from '../records/urges';
 
 /**
  * The device's database. Never edit a shipped version(): add version(n + 1) with an

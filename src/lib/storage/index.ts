@@ -10,18 +10,13 @@ import { SettingsStore } from './settings-store';
 import { UrgeStore } from './urge-store';
 import { Vault } from './vault';
 
-export type { NoticedEntry, SessionDetails, SessionRecord, StoredSessionStatus } from './sessions';
 export { JournalStore, type JournalCursor, type JournalPage } from './journal-store';
 export { ProgrammeStore, type DayCompletion } from './programme-store';
-export type { ProgrammeDayRecord, ProgrammeRecord } from './programmes';
 export { PatternStore } from './pattern-store';
-export type { PatternRecord } from './patterns';
 export { SessionStore } from './session-store';
 export { SettingsStore } from './settings-store';
-export type { JournalSettings } from './settings';
 export { UrgeStore } from './urge-store';
 export { Vault, type UnlockResult } from './vault';
-export type { ContactAnswer, InsteadChoice, UrgeRecord } from './urges';
 
 let vaultInstance: Vault | undefined;
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDayKey } from '../journal/days';
 import { RustpuntDb } from './db';
 import { JournalStore } from './journal-store';
-import { BOUNDARY_SOLO_ID, BOUNDARY_TOGETHER_ID, type SessionRecord } from './sessions';
+import { BOUNDARY_SOLO_ID, BOUNDARY_TOGETHER_ID, type SessionRecord } from '../records/sessions';
 
 let db: RustpuntDb;
 let store: JournalStore;

@@ -3,9 +3,13 @@ import { isSealed } from '../security/lock-crypto';
 import type { RustpuntDb } from './db';
 import type { LiveSessions } from './live-sessions';
 import { mapTexts, PLAIN_TEXT, type PrivateTextCodec } from './private-text';
-import { BOUNDARY_SOLO_ID, isSessionRecord, type SessionRecord } from './sessions';
-import { DEFAULT_JOURNAL_SETTINGS, NO_CONTACT_KEY, type JournalSettings } from './settings';
-import { MAX_TEXT_LENGTH } from './urges';
+import { BOUNDARY_SOLO_ID, isSessionRecord, type SessionRecord } from '../records/sessions';
+import {
+	DEFAULT_JOURNAL_SETTINGS,
+	NO_CONTACT_KEY,
+	type JournalSettings
+} from '../records/settings';
+import { MAX_TEXT_LENGTH } from '../records/urges';
 
 /** Where a page of the journal ended: the next page starts after this session. */
 export interface JournalCursor {

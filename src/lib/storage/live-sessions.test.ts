@@ -5,7 +5,7 @@ import { RustpuntDb } from './db';
 import { JournalStore } from './journal-store';
 import { LiveSessions } from './live-sessions';
 import { SessionStore } from './session-store';
-import type { SessionRecord } from './sessions';
+import type { SessionRecord } from '../records/sessions';
 
 /** Web Locks as two tabs of one browser share them: a lock is held until let go. */
 class FakeLocks implements SessionLocks {

@@ -1,5 +1,5 @@
 import type { RustpuntDb } from './db';
-import type { PatternRecord } from './patterns';
+import type { PatternRecord } from '../records/patterns';
 
 /**
  * The person's own breathing patterns. Records come back as stored: whether one may run is

@@ -1,41 +1,13 @@
 import type { RustpuntDb } from './db';
-import type { ProgrammeDayRecord, ProgrammeRecord } from './programmes';
+import {
+	isProgrammeDayRecord,
+	isProgrammeRecord,
+	type ProgrammeDayRecord,
+	type ProgrammeRecord
+} from '../records/programmes';
 
 /** The settings key that says which programme is current (it travels in an export). */
 export const CURRENT_PROGRAMME_KEY = 'currentProgramme';
-
-const STATUSES: ReadonlySet<unknown> = new Set(['active', 'paused', 'left']);
-const isCount = (value: unknown) =>
-	typeof value === 'number' && Number.isInteger(value) && value >= 1;
-const isTime = (value: unknown) =>
-	typeof value === 'number' && Number.isFinite(value) && value >= 0;
-
-/** True for a stored programme with the shape the app relies on (checked when read). */
-export function isProgrammeRecord(value: unknown): value is ProgrammeRecord {
-	if (typeof value !== 'object' || value === null) return false;
-	const r = value as Record<string, unknown>;
-	return (
-		typeof r.programmeId === 'string' &&
-		isCount(r.run) &&
-		isTime(r.startedAt) &&
-		STATUSES.has(r.status) &&
-		(r.variant === undefined || typeof r.variant === 'string')
-	);
-}
-
-/** True for a stored programme day with the shape the app relies on. */
-export function isProgrammeDayRecord(value: unknown): value is ProgrammeDayRecord {
-	if (typeof value !== 'object' || value === null) return false;
-	const r = value as Record<string, unknown>;
-	return (
-		typeof r.id === 'string' &&
-		typeof r.programmeId === 'string' &&
-		isCount(r.run) &&
-		isCount(r.day) &&
-		typeof r.sessionId === 'string' &&
-		isTime(r.completedAt)
-	);
-}
 
 /** What completes a programme day: the day, and the session that completed it. */
 export interface DayCompletion {

@@ -8,7 +8,7 @@ import {
 	type SessionDetails,
 	type SessionRecord,
 	type StoredSessionStatus
-} from './sessions';
+} from '../records/sessions';
 
 /** What a player reports about a session as it goes. */
 export interface SessionProgress {

@@ -1,7 +1,7 @@
 import type { RustpuntDb } from './db';
 import { mapTexts, PLAIN_TEXT, type PrivateTextCodec } from './private-text';
-import { isDistressRating } from './sessions';
-import { isUrgeRecord, MAX_TEXT_LENGTH, type UrgeRecord } from './urges';
+import { isDistressRating } from '../records/sessions';
+import { isUrgeRecord, MAX_TEXT_LENGTH, type UrgeRecord } from '../records/urges';
 
 /** What can be added to an urge record as the person goes through the flow. */
 export type UrgeUpdate = Partial<Omit<UrgeRecord, 'id' | 'startedAt'>>;

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { catalogueEntry, parseExerciseFiles, type LoadedExercise } from './load.ts';
+import type { LoadedExercise } from '../types.ts';
+import { catalogueEntry, parseExerciseFiles } from './load.ts';
 import { parseProgrammeFiles, type KnownExercises } from './programme-load.ts';
 
 const VIRTUAL_ID = 'virtual:rustpunt-exercises';

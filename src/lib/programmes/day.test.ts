@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completesDay, practiceHref, readProgrammeDay } from './programme-day';
+import { completesDay, practiceHref, readProgrammeDay } from './day';
 
 describe('programme day in the address', () => {
 	it('goes out and back in through the query string', () => {

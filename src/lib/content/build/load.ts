@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
-import type { BreathingPattern } from '../engine/types.ts';
+import type { ChoiceName } from '../choices.ts';
 import {
 	defaultChoices,
 	maxSpokenWords,
@@ -8,63 +8,20 @@ import {
 	spokenWords,
 	stepsFor,
 	type GuidedStep
-} from './guided.ts';
+} from '../guided.ts';
+import {
+	CONTENT_LOCALES,
+	type BreathingExercise,
+	type Exercise,
+	type GuidedPractice,
+	type LoadedExercise
+} from '../types.ts';
 import {
 	BreathingFileSchema,
-	CONTENT_LOCALES,
 	GuidedFileSchema,
 	type BreathingFile,
-	type ChoiceName,
-	type ContentLocale,
-	type GuidedFile,
-	GUIDED_CATEGORIES
+	type GuidedFile
 } from './schema.ts';
-
-/** A text in every language of the app. */
-export type LocalizedText = Readonly<Record<ContentLocale, string>>;
-
-/** A validated breathing exercise, ready for the engine. */
-export interface BreathingExercise {
-	readonly id: string;
-	readonly kind: 'breathing';
-	readonly order: number;
-	readonly title: LocalizedText;
-	readonly summary: LocalizedText;
-	readonly guidance: LocalizedText;
-	readonly defaultMinutes: number;
-	readonly maxCycles?: number;
-	readonly hasHolds: boolean;
-	readonly pattern: BreathingPattern;
-}
-
-/** A guided practice as the catalogue lists it; its steps load with its own page. */
-export interface GuidedExercise {
-	readonly id: string;
-	readonly kind: 'guided';
-	readonly category: (typeof GUIDED_CATEGORIES)[number];
-	readonly order: number;
-	readonly title: LocalizedText;
-	readonly summary: LocalizedText;
-	/** The choices offered before starting, in order. */
-	readonly choices: readonly ChoiceName[];
-	/** No text asks the person to attend to the breath (grounding). */
-	readonly breathFree: boolean;
-	/** Length with the default choices. */
-	readonly durationMs: number;
-}
-
-/** A guided practice with what only its own page needs: the introduction and the steps. */
-export interface GuidedPractice extends GuidedExercise, GuidedDetail {}
-
-/** The part of a guided practice that loads with its page. */
-export interface GuidedDetail {
-	readonly guidance: LocalizedText;
-	readonly steps: readonly GuidedStep[];
-}
-
-export type Exercise = BreathingExercise | GuidedExercise;
-/** What a content file becomes: a breathing exercise or a whole guided practice. */
-export type LoadedExercise = BreathingExercise | GuidedPractice;
 
 /** Words that point attention to the breath, which a breath-free practice never uses. */
 const BREATH_WORDS = /adem|breath|inhal|exhal/i;

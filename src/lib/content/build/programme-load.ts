@@ -1,38 +1,9 @@
 import * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
-import { ContentError, formatPath, type LocalizedText } from './load.ts';
-import { SESSION_MINUTES } from './lengths.ts';
+import { SESSION_MINUTES } from '../lengths.ts';
+import type { Programme } from '../types.ts';
+import { ContentError, formatPath } from './load.ts';
 import { ProgrammeFileSchema, ROUTE_PRACTICES, type ProgrammeFile } from './programme-schema.ts';
-
-/** One practice of a programme day: an exercise id (or boundary, urge-questions). */
-export interface ProgrammePractice {
-	readonly exercise: string;
-	/** Minutes for a breathing exercise, chosen for the person (they may change it). */
-	readonly minutes?: number;
-}
-
-/** A day as written in the file, with what changes for each variant. */
-export interface ProgrammeDayContent {
-	readonly intention: LocalizedText;
-	readonly practice: readonly ProgrammePractice[];
-	readonly reading?: LocalizedText;
-	readonly variants?: Readonly<
-		Record<string, { intention?: LocalizedText; practice?: readonly ProgrammePractice[] }>
-	>;
-}
-
-/** A validated programme. */
-export interface Programme {
-	readonly id: string;
-	readonly order: number;
-	readonly title: LocalizedText;
-	readonly summary: LocalizedText;
-	readonly description: LocalizedText;
-	/** The question above the variants ("Which describes you best?"). */
-	readonly variantQuestion?: LocalizedText;
-	readonly variants: readonly { id: string; description: LocalizedText }[];
-	readonly weeks: readonly { title: LocalizedText; days: readonly ProgrammeDayContent[] }[];
-}
 
 /** What a programme's practices may name: each exercise id with its kind. */
 export type KnownExercises = ReadonlyMap<string, 'breathing' | 'guided'>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseProgrammeFile, parseProgrammeFiles, type KnownExercises } from './programme-load';
 import { loadExerciseDirectory, loadProgrammeDirectory } from './vite-plugin';
-import { plannedDays } from '../programmes/progress';
+import { plannedDays } from '../../programmes/progress';
 
 const known: KnownExercises = new Map([
 	['extended-exhale', 'breathing'],

@@ -1,15 +1,15 @@
 import * as v from 'valibot';
-import { CHOICE_NAMES, GUIDED_CATEGORIES, GUIDED_CHOICES } from './choices.ts';
-import { SESSION_MINUTES } from './lengths.ts';
+import { CHOICE_NAMES, GUIDED_CATEGORIES, GUIDED_CHOICES } from '../choices.ts';
+import { SESSION_MINUTES } from '../lengths.ts';
+import { CONTENT_LOCALES, type ContentLocale } from '../types.ts';
 
 export { CHOICE_NAMES, GUIDED_CATEGORIES, GUIDED_CHOICES };
-export type { ChoiceName } from './choices.ts';
+export type { ChoiceName } from '../choices.ts';
 
 export { SESSION_MINUTES };
 
-/** The languages every text in an exercise file must have. */
-export const CONTENT_LOCALES = ['nl', 'en'] as const;
-export type ContentLocale = (typeof CONTENT_LOCALES)[number];
+export { CONTENT_LOCALES };
+export type { ContentLocale };
 
 const text = v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'must not be empty'));
 

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locales } from '../paraglide/runtime';
+import { locales } from '../../paraglide/runtime';
 import { parseExerciseFile, parseExerciseFiles } from './load';
-import { CONTENT_LOCALES } from './schema';
+import { CONTENT_LOCALES } from '../types';
 import { loadExerciseDirectory } from './vite-plugin';
 
 const valid = `

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { Programme } from '../content/programme-load';
-import { summarise } from '../programmes/summary';
-import { programmeCalendarFile, type CalendarOptions } from './programme-calendar';
+import type { Programme } from '../content/types';
+import { programmeCalendarFile, type CalendarOptions } from './calendar-file';
+import { summarise } from './summary';
 
 const day = (n: number) => ({
 	intention: { nl: `Je bent hier, dag ${n}.`, en: `You are here, day ${n}.` },

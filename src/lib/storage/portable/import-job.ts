@@ -3,7 +3,8 @@
  * writes the file, so the page's main thread stays free for the person (and for quick exit)
  * however large the file is. Only counts, a summary and small replies cross between them.
  */
-import type { ImportProblem, ImportProgress, ImportSummary } from './portable';
+import type { ImportProblem, ImportSummary } from '../../records/export-file';
+import type { ImportProgress } from './import-write';
 
 /** What the page asks the worker. */
 export type ImportRequest =

@@ -3,16 +3,13 @@
  * against the device's database, and writes it in one transaction, batch by batch, telling
  * the page how far it is. A cancel stops the write and rolls it back (see applyImport).
  */
-import { getDb } from './db';
+import { MAX_IMPORT_BYTES } from '../../records/import-limits';
+import { getDb } from '../db';
+import { Vault } from '../vault';
+import { parseImport } from './import-check';
 import type { ImportReply, ImportRequest } from './import-job';
-import {
-	applyImport,
-	MAX_IMPORT_BYTES,
-	parseImport,
-	summariseImport,
-	type ExportFile
-} from './portable';
-import { Vault } from './vault';
+import { applyImport, summariseImport } from './import-write';
+import type { ExportFile } from './schema';
 
 /** The worker's global scope, as far as it is used here (the DOM's types describe a window). */
 const scope = self as unknown as {
