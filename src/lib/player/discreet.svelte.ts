@@ -1,4 +1,4 @@
-import { useNeutralMediaTitle } from '../device/media-session';
+import { useNeutralMediaTitle } from '../platform/media-session';
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
 import { loadJournal } from './services';

@@ -1,4 +1,4 @@
-import { downloadFile } from '../device/download';
+import { downloadFile } from '../platform/download';
 import { localized } from '../i18n/text';
 import { localDayKey } from '../journal/days';
 import { m } from '../paraglide/messages';

@@ -32,7 +32,7 @@ export function beforeQuickExit(hook: ExitHook): () => void {
 }
 
 /**
- * What the app's tabs tell each other by, in localStorage (src/lib/device/other-tabs.ts
+ * What the app's tabs tell each other by, in localStorage (src/lib/platform/other-tabs.ts
  * listens; also in src/app.html): a new mark on each lock, and a quick exit written and
  * removed at once. Nothing private: a mark is a time and a few random letters.
  */
