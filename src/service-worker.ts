@@ -68,7 +68,7 @@ setDefaultHandler(new NetworkOnly());
 setCatchHandler(() => Promise.resolve(Response.error()));
 
 // The first install takes control at once, so the first visit already works offline.
-// A later version waits until the person chooses to update (see src/lib/sw/bridge.ts).
+// A later version waits until the person chooses to update (see src/lib/platform/bridge.ts).
 self.addEventListener('message', (event) => {
 	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });

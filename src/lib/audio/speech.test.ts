@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sentences } from '../content/guided';
 import { GuideVoice, voicesFor } from './speech';
 
 interface FakeUtterance {
@@ -52,7 +53,7 @@ describe('GuideVoice', () => {
 	});
 
 	it('speaks a text a sentence at a time, in the voice’s language', () => {
-		const voice = new GuideVoice({ lang: 'nl', voiceId: 'nl-local' });
+		const voice = new GuideVoice({ lang: 'nl', voiceId: 'nl-local', sentences });
 		voice.say('Voel je voeten. Ze dragen je.');
 		expect(spoken.map((u) => u.text)).toEqual(['Voel je voeten.']);
 		expect(spoken[0]!.lang).toBe('nl-NL');
@@ -61,7 +62,7 @@ describe('GuideVoice', () => {
 	});
 
 	it('lets the sentence being spoken finish before a new step’s text, dropping the rest', () => {
-		const voice = new GuideVoice({ lang: 'en' });
+		const voice = new GuideVoice({ lang: 'en', sentences });
 		voice.say('One. Two. Three.');
 		voice.say('Next step.');
 		// Nothing was cancelled mid-word: "One." goes on, then the new text, not "Two."
@@ -71,7 +72,7 @@ describe('GuideVoice', () => {
 	});
 
 	it('falls silent at once when paused, and says so', () => {
-		const voice = new GuideVoice({ lang: 'en' });
+		const voice = new GuideVoice({ lang: 'en', sentences });
 		expect(voice.silence()).toBe(false);
 		voice.say('A long sentence.');
 		expect(voice.silence()).toBe(true);

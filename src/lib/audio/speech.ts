@@ -1,5 +1,3 @@
-import { sentences } from '../content/guided';
-
 /** A voice on the device that can speak a language. */
 export interface VoiceOption {
 	readonly id: string;
@@ -52,16 +50,24 @@ export class GuideVoice {
 	#rate: number;
 	#queue: string[] = [];
 	#current: SpeechSynthesisUtterance | null = null;
+	#sentences: (text: string) => string[];
 
-	constructor(options: { lang: string; voiceId?: string; rate?: number }) {
+	/** `sentences` splits a step's text as its content is written (src/lib/content/guided.ts). */
+	constructor(options: {
+		lang: string;
+		voiceId?: string;
+		rate?: number;
+		sentences: (text: string) => string[];
+	}) {
 		this.#lang = options.lang;
 		this.#rate = options.rate ?? 1;
+		this.#sentences = options.sentences;
 		this.#voice = window.speechSynthesis.getVoices().find((v) => v.voiceURI === options.voiceId);
 	}
 
 	/** Speaks this text once the current sentence has ended. */
 	say(text: string): void {
-		this.#queue = sentences(text);
+		this.#queue = this.#sentences(text);
 		if (!this.#current) this.#next();
 	}
 

@@ -7,7 +7,7 @@ import {
 	type PatternWarning
 } from '../engine/own-pattern';
 import { m } from '../paraglide/messages';
-import { formatSeconds } from './own-exercise';
+import { formatSeconds } from './pattern-summary';
 
 /** The message shown next to a field the rules refused. */
 export function patternErrorText(field: PatternField, error: PatternError, cycleS: number): string {

@@ -16,7 +16,7 @@ class AppLock {
 	#kind = $state<SecretKind>('pin');
 	#vault: Promise<Vault> | undefined;
 	#hiddenAt: number | undefined;
-	#otherTabs: Promise<import('../device/other-tabs').JoinedTabs> | undefined;
+	#otherTabs: Promise<import('../platform/other-tabs').JoinedTabs> | undefined;
 	#started = false;
 
 	get status(): LockStatus {
@@ -55,8 +55,8 @@ class AppLock {
 	 * Listens to the app's other open tabs (loaded apart: "breathe now" carries none of it).
 	 * A lock from another tab also reads the lock again: this tab may not have seen it go on.
 	 */
-	#joinOtherTabs(then?: (tabs: import('../device/other-tabs').JoinedTabs) => void): void {
-		this.#otherTabs ??= import('../device/other-tabs').then((tabs) =>
+	#joinOtherTabs(then?: (tabs: import('../platform/other-tabs').JoinedTabs) => void): void {
+		this.#otherTabs ??= import('../platform/other-tabs').then((tabs) =>
 			tabs.joinOtherTabs(() => {
 				this.lock();
 				void this.refresh();

@@ -48,7 +48,7 @@ export async function ownBreatheNow(
 ): Promise<BreathingExercise> {
 	const [{ decodeShareCode }, { ownExercise }] = await Promise.all([
 		import('../engine/own-pattern'),
-		import('../i18n/own-exercise')
+		import('./own-exercise')
 	]);
 	const check = decodeShareCode(choice.code);
 	return check.ok ? ownExercise(choice.patternId, check.pattern) : choice.fallback;

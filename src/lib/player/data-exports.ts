@@ -1,4 +1,4 @@
-import { downloadFile } from '../device/download';
+import { downloadFile } from '../platform/download';
 import { csvLabels, exerciseTitle } from '../i18n/journal-text';
 import { statusLabel } from '../i18n/text';
 import { localDayKey } from '../journal/days';

@@ -1,10 +1,10 @@
-import { useNeutralMediaTitle } from '../device/media-session';
+import { readStored, removeStored, writeStored } from '../platform/local-storage';
+import { useNeutralMediaTitle } from '../platform/media-session';
+import { STORAGE_KEYS } from '../platform/storage-keys';
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
 import { loadJournal } from './services';
 
-/** A copy of the setting in localStorage, so a page is neutral from its first moment. */
-const EARLY_KEY = 'rustpunt:discreet';
 const MANIFEST = '/manifest.webmanifest';
 const ICON = '/favicon.png';
 const TOUCH_ICON = '/icons/apple-touch-icon.png';
@@ -82,21 +82,15 @@ function setLink(rel: string, href: string): void {
 	if (link && link.getAttribute('href') !== href) link.setAttribute('href', href);
 }
 
+/** The copy of the setting in localStorage, so a page is neutral from its first moment. */
 function readEarly(): boolean {
-	try {
-		return localStorage.getItem(EARLY_KEY) === '1';
-	} catch {
-		return false;
-	}
+	return readStored(STORAGE_KEYS.discreet) === '1';
 }
 
+/** Blocked storage keeps no copy: the stored setting still applies once it is read. */
 function writeEarly(on: boolean): void {
-	try {
-		if (on) localStorage.setItem(EARLY_KEY, '1');
-		else localStorage.removeItem(EARLY_KEY);
-	} catch {
-		// Blocked storage: the stored setting still applies once it is read.
-	}
+	if (on) writeStored(STORAGE_KEYS.discreet, '1');
+	else removeStored(STORAGE_KEYS.discreet);
 }
 
 export const discreet = new Discreet();

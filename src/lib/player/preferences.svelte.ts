@@ -1,6 +1,7 @@
 import { prefersReducedMotion } from 'svelte/motion';
 import { defaultCountry, type Country } from '../safety/crisis-lines';
-import { LOCK_MARK_KEY, QUICK_EXIT_KEY } from '../safety/quick-exit';
+import { readStored, removeStored, storedEntries, writeStored } from '../platform/local-storage';
+import { DEVICE_ONLY_KEYS, isOwnKey, type OwnKey, STORAGE_KEYS } from '../platform/storage-keys';
 import {
 	defaultSettings,
 	fromLegacy,
@@ -16,69 +17,9 @@ import {
 
 export { BACKGROUND_CHOICES, VOICE_RATES, type BackgroundChoice } from '../settings/schema';
 
-/** Every key Rustpunt keeps in localStorage starts with this. */
-const PREFIX = 'rustpunt:';
-/**
- * A quick copy of the settings, read synchronously before the first frame (theme, motion,
- * lead-in, what "breathe now" starts). The database is the source of truth.
- */
-export const MIRROR_KEY = 'rustpunt:settings';
-/** The share code of the own pattern "breathe now" starts, so it starts without the database. */
-const BREATHE_NOW_CODE_KEY = 'rustpunt:breathe-now-code';
-/**
- * Copies and this device's own state, not choices: they never travel in an export. The last
- * two tell the app's other tabs about a lock or quick exit (src/lib/safety/quick-exit.ts).
- */
-const CACHE_KEYS: ReadonlySet<string> = new Set([
-	MIRROR_KEY,
-	BREATHE_NOW_CODE_KEY,
-	LOCK_MARK_KEY,
-	QUICK_EXIT_KEY
-]);
-
-/** Reads a stored text; blocked storage (private mode, policies) reads as nothing. */
-function read(key: string): string | null {
-	try {
-		return typeof localStorage === 'undefined' ? null : localStorage.getItem(key);
-	} catch {
-		return null;
-	}
-}
-
-function write(key: string, value: string): void {
-	try {
-		localStorage.setItem(key, value);
-	} catch {
-		// Private mode or full storage: the database still has it.
-	}
-}
-
-function remove(key: string): void {
-	try {
-		localStorage.removeItem(key);
-	} catch {
-		// Blocked storage holds nothing to remove.
-	}
-}
-
-/** Rustpunt's own entries in localStorage, key and text. */
-function storedEntries(): Record<string, string> {
-	const entries: Record<string, string> = {};
-	try {
-		if (typeof localStorage === 'undefined') return entries;
-		for (const key of Object.keys(localStorage)) {
-			const value = key.startsWith(PREFIX) ? localStorage.getItem(key) : null;
-			if (value !== null) entries[key] = value;
-		}
-	} catch {
-		// Blocked storage: nothing stored.
-	}
-	return entries;
-}
-
 function parseMirror(): Record<string, unknown> {
 	try {
-		const parsed: unknown = JSON.parse(read(MIRROR_KEY) ?? '{}');
+		const parsed: unknown = JSON.parse(readStored(STORAGE_KEYS.settings) ?? '{}');
 		return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
 	} catch {
 		return {};
@@ -146,7 +87,7 @@ class Preferences {
 		Object.assign(values, moving);
 		await storage.settingsStore().write(moving);
 		// Only once they are safely in the database are the old keys removed.
-		for (const key of Object.keys(legacyEntries)) if (isLegacyKey(key)) remove(key);
+		for (const key of Object.keys(legacyEntries)) if (isLegacyKey(key)) removeStored(key);
 		for (const key of this.#changed) assign(values, key, $state.snapshot(this.#values[key]));
 		this.#values = values;
 		this.#saveMirror();
@@ -158,26 +99,28 @@ class Preferences {
 	async #refreshBreatheNow(storage: typeof import('../storage')): Promise<void> {
 		const chosen = this.#values.breatheNow;
 		if (!chosen.startsWith(OWN_PREFIX)) {
-			remove(BREATHE_NOW_CODE_KEY);
+			removeStored(STORAGE_KEYS.breatheNowCode);
 			return;
 		}
 		const { validatePattern, encodeShareCode } = await import('../engine/own-pattern');
 		const check = validatePattern(
 			await storage.patternStore().get(chosen.slice(OWN_PREFIX.length))
 		);
-		if (check.ok) write(BREATHE_NOW_CODE_KEY, encodeShareCode(check.pattern));
-		else remove(BREATHE_NOW_CODE_KEY);
+		if (check.ok) writeStored(STORAGE_KEYS.breatheNowCode, encodeShareCode(check.pattern));
+		else removeStored(STORAGE_KEYS.breatheNowCode);
 	}
 
 	/** The share code of the own pattern "breathe now" starts, when that is one. */
 	get breatheNowCode(): string | null {
-		return this.#values.breatheNow.startsWith(OWN_PREFIX) ? read(BREATHE_NOW_CODE_KEY) : null;
+		return this.#values.breatheNow.startsWith(OWN_PREFIX)
+			? readStored(STORAGE_KEYS.breatheNowCode)
+			: null;
 	}
 
 	/** Makes "breathe now" start this exercise (an own pattern brings its share code along). */
 	setBreatheNow(exerciseId: string, code?: string): void {
-		if (code) write(BREATHE_NOW_CODE_KEY, code);
-		else remove(BREATHE_NOW_CODE_KEY);
+		if (code) writeStored(STORAGE_KEYS.breatheNowCode, code);
+		else removeStored(STORAGE_KEYS.breatheNowCode);
 		this.set('breatheNow', exerciseId);
 	}
 
@@ -201,7 +144,7 @@ class Preferences {
 	}
 
 	#saveMirror(): void {
-		write(MIRROR_KEY, JSON.stringify($state.snapshot(this.#values)));
+		writeStored(STORAGE_KEYS.settings, JSON.stringify($state.snapshot(this.#values)));
 	}
 
 	/** Theme and motion as attributes on <html>, the way src/app.html sets them at first paint. */
@@ -223,7 +166,7 @@ class Preferences {
 	/** localStorage choices that are not settings (the language), for an export. */
 	snapshot(): Record<string, string> {
 		return Object.fromEntries(
-			Object.entries(storedEntries()).filter(([key]) => !CACHE_KEYS.has(key))
+			Object.entries(storedEntries()).filter(([key]) => !DEVICE_ONLY_KEYS.has(key))
 		);
 	}
 
@@ -233,7 +176,7 @@ class Preferences {
 	 */
 	restore(values: Record<string, string>): Promise<void> {
 		for (const [key, value] of Object.entries(values)) {
-			if (key.startsWith(PREFIX) && !CACHE_KEYS.has(key)) write(key, value);
+			if (isOwnKey(key) && !DEVICE_ONLY_KEYS.has(key)) writeStored(key, value);
 		}
 		this.#changed.clear();
 		this.#loading = undefined;
@@ -242,7 +185,7 @@ class Preferences {
 
 	/** Forgets every setting (delete all my data; the database is emptied by the caller). */
 	clear(): void {
-		for (const key of Object.keys(storedEntries())) remove(key);
+		for (const key of Object.keys(storedEntries()) as OwnKey[]) removeStored(key);
 		this.#changed.clear();
 		this.#loading = undefined;
 		this.#fromMirror();

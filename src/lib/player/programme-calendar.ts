@@ -1,4 +1,4 @@
-import { downloadFile } from '../device/download';
+import { downloadFile } from '../platform/download';
 import { programmeCalendarFile } from '../programmes/calendar-file';
 import type { ProgrammeSummary } from '../programmes/summary';
 import { discreet } from './discreet.svelte';

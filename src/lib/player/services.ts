@@ -71,11 +71,14 @@ export async function loadVoice(
 	voiceId: string | undefined,
 	rate: number
 ): Promise<GuideVoice | undefined> {
-	const speech = await import('../audio/speech');
+	const [speech, { sentences }] = await Promise.all([
+		import('../audio/speech'),
+		import('../content/guided')
+	]);
 	const voices = await speech.voicesFor(locale);
 	if (voices.length === 0) return undefined;
 	const chosen = voices.find((v) => v.id === voiceId) ?? voices[0]!;
-	return new speech.GuideVoice({ lang: chosen.lang, voiceId: chosen.id, rate });
+	return new speech.GuideVoice({ lang: chosen.lang, voiceId: chosen.id, rate, sentences });
 }
 
 /** The device's voices for a language (for the choice of voice). */

@@ -1,3 +1,5 @@
+import { STORAGE_KEYS } from '../platform/storage-keys';
+
 /** Where quick exit goes: an ordinary weather site, in the app's language (also in src/app.html). */
 export const NEUTRAL_URLS = {
 	nl: 'https://www.buienradar.nl/',
@@ -32,28 +34,24 @@ export function beforeQuickExit(hook: ExitHook): () => void {
 }
 
 /**
- * What the app's tabs tell each other by, in localStorage (src/lib/device/other-tabs.ts
- * listens; also in src/app.html): a new mark on each lock, and a quick exit written and
- * removed at once. Nothing private: a mark is a time and a few random letters.
- */
-export const LOCK_MARK_KEY = 'rustpunt:lock-mark';
-export const QUICK_EXIT_KEY = 'rustpunt:quick-exit';
-
-/**
  * Tells the app's other tabs to lock, and first to leave when `leave`. Here, not with the
- * listening code (which loads later): a tab just opened must reach the others too.
+ * listening code (which loads later): a tab just opened must reach the others too. They are
+ * told in localStorage (src/lib/platform/other-tabs.ts listens; also in src/app.html): a new
+ * mark on each lock, and a quick exit written and removed at once. Nothing private: a mark is
+ * a time and a few random letters.
  */
 export function tellOtherTabs(leave: boolean): void {
 	try {
 		const mark = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 		// Leave first: a tab told to lock first would close its exercise before saving it.
 		if (leave) {
-			localStorage.setItem(QUICK_EXIT_KEY, mark);
-			localStorage.removeItem(QUICK_EXIT_KEY);
+			localStorage.setItem(STORAGE_KEYS.quickExit, mark);
+			localStorage.removeItem(STORAGE_KEYS.quickExit);
 		}
-		localStorage.setItem(LOCK_MARK_KEY, mark);
+		localStorage.setItem(STORAGE_KEYS.lockMark, mark);
 	} catch (error) {
-		// Storage blocked or full must never stop this tab's own lock or exit.
+		// Storage blocked or full must never stop this tab's own lock or exit. (Written here
+		// rather than through platform/local-storage.ts: one failure skips the rest, and is told.)
 		console.warn('Could not tell the other tabs', error);
 	}
 }

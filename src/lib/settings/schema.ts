@@ -4,6 +4,7 @@
  * import); a damaged value reads as the default and never breaks the app.
  */
 import { SESSION_MINUTES } from '../content/lengths';
+import { LEGACY_SETTING_KEYS, legacyGroupOf, type OwnKey } from '../platform/storage-keys';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -153,19 +154,21 @@ export function fromLegacy(entries: Record<string, string>): Partial<Settings> {
 	const put = (key: SettingKey, value: unknown) => {
 		if (value !== undefined && validSetting(key, value)) out[key] = value;
 	};
-	put('muted', bool(entries['rustpunt:muted']));
-	put('country', entries['rustpunt:country']);
-	put('voiceOn', bool(entries['rustpunt:voice']));
-	put('voiceRate', num(entries['rustpunt:voice-rate']));
-	put('background', entries['rustpunt:background']);
-	put('backgroundVolume', num(entries['rustpunt:background-volume']));
+	const legacy = LEGACY_SETTING_KEYS;
+	put('muted', bool(entries[legacy.muted]));
+	put('country', entries[legacy.country]);
+	put('voiceOn', bool(entries[legacy.voiceOn]));
+	put('voiceRate', num(entries[legacy.voiceRate]));
+	put('background', entries[legacy.background]);
+	put('backgroundVolume', num(entries[legacy.backgroundVolume]));
 	const voices: Record<string, string> = {};
 	const holds: Record<string, boolean> = {};
 	const choices: Record<string, Record<string, string>> = {};
 	for (const [key, text] of Object.entries(entries)) {
-		const [, group, name] = /^rustpunt:(voice-id|holds|choices):(.+)$/.exec(key) ?? [];
-		if (!name) continue;
-		if (group === 'voice-id' && (name === 'nl' || name === 'en')) voices[name] = text;
+		const item = legacyGroupOf(key);
+		if (!item) continue;
+		const { group, name } = item;
+		if (group === 'voices' && (name === 'nl' || name === 'en')) voices[name] = text;
 		if (group === 'holds' && bool(text) !== undefined) holds[name] = bool(text)!;
 		if (group === 'choices') {
 			try {
@@ -181,9 +184,9 @@ export function fromLegacy(entries: Record<string, string>): Partial<Settings> {
 	return out as Partial<Settings>;
 }
 
+const LEGACY_KEYS: ReadonlySet<string> = new Set(Object.values(LEGACY_SETTING_KEYS));
+
 /** The localStorage keys `fromLegacy` reads (removed once they are in the database). */
-export function isLegacyKey(key: string): boolean {
-	return /^rustpunt:(muted|country|voice|voice-rate|background|background-volume|voice-id:.+|holds:.+|choices:.+)$/.test(
-		key
-	);
+export function isLegacyKey(key: string): key is OwnKey {
+	return LEGACY_KEYS.has(key) || legacyGroupOf(key) !== undefined;
 }

@@ -1,4 +1,4 @@
-import { webSessionLocks } from '../device/session-locks';
+import { webSessionLocks } from '../platform/session-locks';
 import { getDb } from './db';
 import { JournalStore } from './journal-store';
 import { LiveSessions } from './live-sessions';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SessionLocks } from '../device/session-locks';
+import type { SessionLocks } from '../platform/session-locks';
 import { localDayKey } from '../journal/days';
 import { RustpuntDb } from './db';
 import { JournalStore } from './journal-store';

@@ -1,4 +1,4 @@
-import type { SessionLocks } from '../device/session-locks';
+import type { SessionLocks } from '../platform/session-locks';
 import type { RustpuntDb } from './db';
 
 /** Session locks in a browser without them: nothing is held, nothing can be told. */

@@ -1,12 +1,10 @@
-import type { BreathingExercise } from '../content/types';
-import { hasHolds, toBreathingPattern, type OwnPattern } from '../engine/own-pattern';
-import { OWN_PREFIX } from '../settings/schema';
+import type { OwnPattern } from '../engine/own-pattern';
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
 
 /*
  * The words for running an own pattern, kept apart from the editor's messages: "breathe now"
- * loads this module before its first breath.
+ * loads this module before its first breath (through src/lib/player/own-exercise.ts).
  */
 
 type Locale = 'nl' | 'en';
@@ -34,19 +32,14 @@ export function patternSummary(pattern: OwnPattern, locale: Locale = getLocale()
 	return parts.filter(Boolean).join(' · ');
 }
 
-/** An own pattern as an exercise the breathing player runs, like a built-in one. */
-export function ownExercise(patternId: string, pattern: OwnPattern): BreathingExercise {
+/** The words of an own pattern run as an exercise, in both languages. */
+export function ownExerciseText(pattern: OwnPattern): {
+	summary: Record<Locale, string>;
+	guidance: Record<Locale, string>;
+} {
 	const both = (text: (locale: Locale) => string) => ({ nl: text('nl'), en: text('en') });
 	return {
-		id: OWN_PREFIX + patternId,
-		kind: 'breathing',
-		order: 0,
-		title: { nl: pattern.name, en: pattern.name },
 		summary: both((locale) => patternSummary(pattern, locale)),
-		guidance: both((locale) => m.pattern_guidance({}, { locale })),
-		defaultMinutes: pattern.length.kind === 'minutes' ? pattern.length.minutes : 5,
-		...(pattern.length.kind === 'cycles' && { maxCycles: pattern.length.cycles }),
-		hasHolds: hasHolds(pattern),
-		pattern: toBreathingPattern(pattern)
+		guidance: both((locale) => m.pattern_guidance({}, { locale }))
 	};
 }

@@ -10,7 +10,9 @@
  * each other. The mark is new on every lock (not a time), so no clock can make it look old.
  */
 import { getLocale } from '../paraglide/runtime';
-import { LOCK_MARK_KEY, QUICK_EXIT_KEY, quickExit } from '../safety/quick-exit';
+import { quickExit } from '../safety/quick-exit';
+import { readStored } from './local-storage';
+import { STORAGE_KEYS } from './storage-keys';
 
 /** What another tab asks of this one. */
 export type TabMessage = 'lock' | 'quick-exit';
@@ -18,18 +20,14 @@ export type TabMessage = 'lock' | 'quick-exit';
 /** What a `storage` event from another tab asks, if anything (a removal asks nothing). */
 export function messageOf(key: string | null, newValue: string | null): TabMessage | undefined {
 	if (newValue === null) return undefined;
-	if (key === LOCK_MARK_KEY) return 'lock';
-	if (key === QUICK_EXIT_KEY) return 'quick-exit';
+	if (key === STORAGE_KEYS.lockMark) return 'lock';
+	if (key === STORAGE_KEYS.quickExit) return 'quick-exit';
 	return undefined;
 }
 
 /** The stored mark of the last lock (null when none, or storage is blocked). */
 function storedMark(): string | null {
-	try {
-		return localStorage.getItem(LOCK_MARK_KEY);
-	} catch {
-		return null;
-	}
+	return readStored(STORAGE_KEYS.lockMark);
 }
 
 /** This tab among the others. */

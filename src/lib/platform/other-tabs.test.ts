@@ -2,15 +2,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { preferences } from '../player/preferences.svelte';
 import {
-	LOCK_MARK_KEY,
 	NEUTRAL_ANSWER_MS,
 	NEUTRAL_URLS,
 	OFFLINE_NEUTRAL_PATHS,
-	QUICK_EXIT_KEY,
 	quickExit,
 	tellOtherTabs
 } from '../safety/quick-exit';
 import { joinOtherTabs, messageOf, type JoinedTabs } from './other-tabs';
+import { STORAGE_KEYS } from './storage-keys';
+
+const { lockMark: LOCK_MARK_KEY, quickExit: QUICK_EXIT_KEY } = STORAGE_KEYS;
 
 describe('a message from another tab', () => {
 	it('asks to lock when the lock mark changes', () => {
