@@ -28,6 +28,21 @@ export interface ListRecord {
 	items: string[];
 }
 
+/** What can be added to an urge record as the person goes through the flow. */
+export type UrgeUpdate = Partial<Omit<UrgeRecord, 'id' | 'startedAt'>>;
+
+/**
+ * One entry of the reality list as shown: the person's words, and what finds the entry as
+ * stored: its stored (maybe sealed) form, and which entry of that form it is (the same words
+ * written twice with no lock look the same). Entries that cannot be read are not shown, so a
+ * position on the screen is not a position in the stored list.
+ */
+export interface RealityEntry {
+	text: string;
+	key: string;
+	nth: number;
+}
+
 /** The longest entry in a personal list or answer: text, not a document. */
 export const MAX_TEXT_LENGTH = 2000;
 

@@ -2,7 +2,8 @@ import type { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RustpuntDb } from './db';
 import { SEALED_PREFIX } from '../security/lock-crypto';
-import { UrgeStore, type RealityEntry } from './urge-store';
+import type { RealityEntry } from '../records/urges';
+import { UrgeStore } from './urge-store';
 
 const opened: Dexie[] = [];
 let n = 0;

@@ -1,22 +1,13 @@
 import type { RustpuntDb } from './db';
 import { mapTexts, PLAIN_TEXT, type PrivateTextCodec } from './private-text';
 import { isDistressRating } from '../records/sessions';
-import { isUrgeRecord, MAX_TEXT_LENGTH, type UrgeRecord } from '../records/urges';
-
-/** What can be added to an urge record as the person goes through the flow. */
-export type UrgeUpdate = Partial<Omit<UrgeRecord, 'id' | 'startedAt'>>;
-
-/**
- * One entry of the reality list as shown: the person's words, and what finds the entry as
- * stored: its stored (maybe sealed) form, and which entry of that form it is (the same words
- * written twice with no lock look the same). Entries that cannot be read are not shown, so a
- * position on the screen is not a position in the stored list.
- */
-export interface RealityEntry {
-	text: string;
-	key: string;
-	nth: number;
-}
+import {
+	isUrgeRecord,
+	MAX_TEXT_LENGTH,
+	type RealityEntry,
+	type UrgeRecord,
+	type UrgeUpdate
+} from '../records/urges';
 
 /** Where an entry is in the stored list, or -1 when it is not there (any more). */
 function indexOfEntry(items: readonly string[], entry: Pick<RealityEntry, 'key' | 'nth'>): number {
