@@ -1,5 +1,5 @@
 import type { RunResult } from './run-result';
-import { loadJournal, loadSessions } from './services';
+import { loadJournal, loadSessions } from './gateway';
 
 /** Adds the rating given after an exercise, once the session itself is stored. */
 export function saveRatingAfter(result: RunResult, rating: number): void {

@@ -12,7 +12,7 @@ import {
 } from '../engine';
 import { BOUNDARY_SOLO_ID, type StoredSessionStatus } from '../storage/sessions';
 import { reportSaveFailure } from './save-failure';
-import type { PlayerAudio, PlayerSessions } from './services';
+import type { PlayerAudio, PlayerSessions } from './gateway';
 
 /** Rounds in one session at most (what an export carries back in). */
 export const MAX_ROUNDS = 200;

@@ -1,7 +1,7 @@
 import { useNeutralMediaTitle } from '../device/media-session';
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
-import { loadJournal } from './services';
+import { loadJournal } from './gateway';
 
 /** A copy of the setting in localStorage, so a page is neutral from its first moment. */
 const EARLY_KEY = 'rustpunt:discreet';

@@ -14,7 +14,7 @@ import type { ProgrammeSummary } from '../programmes/summary';
 import type { CalendarStyle } from '../settings/schema';
 import { discreet } from './discreet.svelte';
 import { preferences } from './preferences.svelte';
-import { loadJournal } from './services';
+import { loadJournal } from './gateway';
 
 /** Minutes a reminder event lasts in the calendar: about one day's practice. */
 const EVENT_MINUTES = 10;

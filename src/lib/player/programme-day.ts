@@ -1,5 +1,6 @@
 import type { ProgrammePractice } from '../content/programme-load';
 import type { ProgrammeDayRecord } from '../storage/programmes';
+import { loadProgrammeStore } from './gateway';
 import type { RunResult } from './run-result';
 
 /**
@@ -74,8 +75,7 @@ export async function recordProgrammeDay(
 ): Promise<ProgrammeDayRecord | undefined> {
 	if (!completesDay(result, context)) return undefined;
 	await result.saved;
-	const { programmeStore } = await import('../storage');
-	return programmeStore().completeDay(
+	return (await loadProgrammeStore()).completeDay(
 		{ programmeId: context.programmeId, day: context.day, sessionId: result.sessionId },
 		Date.now()
 	);
