@@ -11,7 +11,7 @@ import {
 	type RoundRecord
 } from '../engine';
 import { BOUNDARY_SOLO_ID, type StoredSessionStatus } from '../storage/sessions';
-import { reportSaveFailure } from './save-failure';
+import { reportSaveFailure } from './practice-run.svelte';
 import type { PlayerAudio, PlayerSessions } from './gateway';
 
 /** Rounds in one session at most (what an export carries back in). */

@@ -1,6 +1,5 @@
 import { BOUNDARY_TOGETHER_ID, type BoundaryRoundRecord } from '../storage/sessions';
-import { reportSaveFailure } from './save-failure';
-import type { RunResult } from './run-result';
+import { reportSaveFailure, type RunResult } from './practice-run.svelte';
 import { loadSessions } from './gateway';
 
 /**

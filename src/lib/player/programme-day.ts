@@ -1,7 +1,7 @@
 import type { ProgrammePractice } from '../content/programme-load';
 import type { ProgrammeDayRecord } from '../storage/programmes';
 import { loadProgrammeStore } from './gateway';
-import type { RunResult } from './run-result';
+import type { RunResult } from './practice-run.svelte';
 
 /**
  * A practice started from a programme day carries the day in its address:

@@ -7,7 +7,7 @@ import {
 	type SessionState
 } from '../engine';
 import type { SessionDetails, SessionRecord, StoredSessionStatus } from '../storage';
-import { reportSaveFailure } from './save-failure';
+import { reportSaveFailure } from './practice-run.svelte';
 import type { CueSound, PlayerAudio, PlayerSessions } from './gateway';
 
 /** How far ahead cues are handed to the audio clock while the page is visible. */
