@@ -4,7 +4,10 @@ declare global {
 		// interface Error {}
 		// interface Locals {}
 		// interface PageData {}
-		// interface PageState {}
+		interface PageState {
+			/** The practice this page should start at once, with no questions first ("too much?"). */
+			startImmediately?: string;
+		}
 		// interface Platform {}
 	}
 }

@@ -2,6 +2,7 @@ import { beforeQuickExit, tellOtherTabs } from '../safety/quick-exit';
 import { LOCK_AFTER_HIDDEN_MS } from '../security/routes';
 import type { SecretKind } from '../security/lock-crypto';
 import type { UnlockResult, Vault } from '../storage';
+import { loadVault } from './gateway';
 
 /** unknown: not read yet (nothing private is shown); off: no lock; locked; unlocked. */
 export type LockStatus = 'unknown' | 'off' | 'locked' | 'unlocked';
@@ -29,7 +30,7 @@ class AppLock {
 	}
 
 	#load(): Promise<Vault> {
-		this.#vault ??= import('../storage').then((m) => m.vault());
+		this.#vault ??= loadVault();
 		return this.#vault;
 	}
 

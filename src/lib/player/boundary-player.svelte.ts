@@ -11,8 +11,8 @@ import {
 	type RoundRecord
 } from '../engine';
 import { BOUNDARY_SOLO_ID, type StoredSessionStatus } from '../records/sessions';
-import { reportSaveFailure } from './save-failure';
-import type { PlayerAudio, PlayerSessions } from './services';
+import { reportSaveFailure } from './practice-run.svelte';
+import type { PlayerAudio, PlayerSessions } from './gateway';
 
 /** Rounds in one session at most (what an export carries back in). */
 export const MAX_ROUNDS = 200;

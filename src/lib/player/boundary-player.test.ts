@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BoundaryPlayer } from './boundary-player.svelte';
-import { fakeAudio, fakeSessions, fakeWorld, flush } from './fakes';
+import { fakeAudio, fakeSessions, fakeWorld, flush } from './testing/fakes';
 
 /** A player on a hand-moved clock, slow speed from 5 m. */
 function setup() {

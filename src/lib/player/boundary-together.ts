@@ -1,7 +1,6 @@
 import { BOUNDARY_TOGETHER_ID, type BoundaryRoundRecord } from '../records/sessions';
-import { reportSaveFailure } from './save-failure';
-import type { RunResult } from './run-result';
-import { loadSessions } from './services';
+import { reportSaveFailure, type RunResult } from './practice-run.svelte';
+import { loadSessions } from './gateway';
 
 /**
  * Keeps a practice done with a trusted person as it goes: the session is written with the first

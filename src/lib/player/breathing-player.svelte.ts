@@ -8,7 +8,7 @@ import {
 	type CueKind,
 	type Timeline
 } from '../engine';
-import type { CueSound } from './services';
+import type { CueSound } from './gateway';
 import {
 	TimedPlayer,
 	type PlannedCue,

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BreathingExercise } from '../content/types';
 import { BreathingPlayer } from './breathing-player.svelte';
-import { fakeAudio, fakeSessions, fakeWorld, flush } from './fakes';
+import { fakeAudio, fakeSessions, fakeWorld, flush } from './testing/fakes';
 
 const exercise: BreathingExercise = {
 	id: 'extended-exhale',

@@ -5,7 +5,7 @@ import { localDayKey } from '../journal/days';
 import { m } from '../paraglide/messages';
 import { isLockedError } from '../security/locked-error';
 import { preferences } from './preferences.svelte';
-import { loadData } from './services';
+import { loadData } from './gateway';
 
 /** A download handed to the browser: its file name, and damaged records left out of it. */
 export interface Downloaded {

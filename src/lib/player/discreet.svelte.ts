@@ -3,7 +3,7 @@ import { useNeutralMediaTitle } from '../platform/media-session';
 import { STORAGE_KEYS } from '../platform/storage-keys';
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
-import { loadJournal } from './services';
+import { loadJournal } from './gateway';
 
 const MANIFEST = '/manifest.webmanifest';
 const ICON = '/favicon.png';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GuidedPractice } from '../content/types';
-import { fakeAudio, fakeSessions, fakeWorld, flush } from './fakes';
+import { fakeAudio, fakeSessions, fakeWorld, flush } from './testing/fakes';
 import { GuidedPlayer, type PlayerVoice } from './guided-player.svelte';
 
 const practice: GuidedPractice = {

@@ -1,4 +1,5 @@
 import { SvelteMap } from 'svelte/reactivity';
+import { loadPatternStore } from './gateway';
 
 /**
  * The names of the person's own patterns by id, for titles in the journal and lists (which
@@ -11,9 +12,9 @@ let loading: Promise<void> | undefined;
 /** Reads the names of every own pattern once (again after `forget`). */
 export function loadPatternNames(): Promise<void> {
 	// The rules load with the database, after the first frame: never among the bytes before it.
-	loading ??= Promise.all([import('../storage'), import('../engine/own-pattern')])
-		.then(async ([storage, { validatePattern }]) => ({
-			records: await storage.patternStore().list(),
+	loading ??= Promise.all([loadPatternStore(), import('../engine/own-pattern')])
+		.then(async ([patterns, { validatePattern }]) => ({
+			records: await patterns.list(),
 			validatePattern
 		}))
 		.then(({ records, validatePattern }) => {

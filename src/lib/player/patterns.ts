@@ -6,6 +6,7 @@ import {
 } from '../engine/own-pattern';
 import { BUILT_IN_BREATHE_NOW, OWN_PREFIX } from '../settings/schema';
 import type { PatternRecord } from '../records/patterns';
+import { loadPatternStore } from './gateway';
 import { forgetPatternNames, loadPatternNames } from './pattern-names.svelte';
 import { preferences } from './preferences.svelte';
 
@@ -18,8 +19,8 @@ export interface PatternItem {
 	readonly record: unknown;
 }
 
-async function store() {
-	return (await import('../storage')).patternStore();
+function store() {
+	return loadPatternStore();
 }
 
 function toItem(record: unknown): PatternItem | undefined {

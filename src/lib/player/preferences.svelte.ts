@@ -14,6 +14,7 @@ import {
 	type SettingKey,
 	type Settings
 } from '../settings/schema';
+import { loadPatternStore, loadSettingsStore } from './gateway';
 
 export { BACKGROUND_CHOICES, VOICE_RATES, type BackgroundChoice } from '../settings/schema';
 
@@ -70,8 +71,8 @@ class Preferences {
 	}
 
 	async #fromDatabase(): Promise<void> {
-		const storage = await import('../storage');
-		const stored = await storage.settingsStore().read(SETTING_KEYS);
+		const settings = await loadSettingsStore();
+		const stored = await settings.read(SETTING_KEYS);
 		const legacyEntries = storedEntries();
 		const legacy = fromLegacy(legacyEntries);
 		const mirror = parseMirror();
@@ -85,18 +86,18 @@ class Preferences {
 			else if (Object.hasOwn(mirror, key)) moving[key] = values[key];
 		}
 		Object.assign(values, moving);
-		await storage.settingsStore().write(moving);
+		await settings.write(moving);
 		// Only once they are safely in the database are the old keys removed.
 		for (const key of Object.keys(legacyEntries)) if (isLegacyKey(key)) removeStored(key);
 		for (const key of this.#changed) assign(values, key, $state.snapshot(this.#values[key]));
 		this.#values = values;
 		this.#saveMirror();
 		this.#applyToPage();
-		await this.#refreshBreatheNow(storage);
+		await this.#refreshBreatheNow();
 	}
 
 	/** Keeps the quick copy of an own "breathe now" pattern in step with the database. */
-	async #refreshBreatheNow(storage: typeof import('../storage')): Promise<void> {
+	async #refreshBreatheNow(): Promise<void> {
 		const chosen = this.#values.breatheNow;
 		if (!chosen.startsWith(OWN_PREFIX)) {
 			removeStored(STORAGE_KEYS.breatheNowCode);
@@ -104,7 +105,7 @@ class Preferences {
 		}
 		const { validatePattern, encodeShareCode } = await import('../engine/own-pattern');
 		const check = validatePattern(
-			await storage.patternStore().get(chosen.slice(OWN_PREFIX.length))
+			await (await loadPatternStore()).get(chosen.slice(OWN_PREFIX.length))
 		);
 		if (check.ok) writeStored(STORAGE_KEYS.breatheNowCode, encodeShareCode(check.pattern));
 		else removeStored(STORAGE_KEYS.breatheNowCode);
@@ -138,8 +139,8 @@ class Preferences {
 		this.#applyToPage();
 		const snapshot = $state.snapshot(this.#values[key]);
 		void this.load()
-			.then(() => import('../storage'))
-			.then((storage) => storage.settingsStore().write({ [key]: snapshot }))
+			.then(loadSettingsStore)
+			.then((settings) => settings.write({ [key]: snapshot }))
 			.catch((error: unknown) => console.error('A setting could not be saved', error));
 	}
 

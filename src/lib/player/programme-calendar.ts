@@ -3,7 +3,7 @@ import { programmeCalendarFile } from '../programmes/calendar-file';
 import type { ProgrammeSummary } from '../programmes/summary';
 import { discreet } from './discreet.svelte';
 import { preferences } from './preferences.svelte';
-import { loadJournal } from './services';
+import { loadJournal } from './gateway';
 
 /**
  * Downloads the calendar file of a followed programme with the person's remembered choices.

@@ -1,6 +1,7 @@
 import { completesDay, type ProgrammeDayContext } from '../programmes/day';
 import type { ProgrammeDayRecord } from '../records/programmes';
-import type { RunResult } from './run-result';
+import { loadProgrammeStore } from './gateway';
+import type { RunResult } from './practice-run.svelte';
 
 /**
  * Records the programme day as done by this session once the session is stored. Resolves to
@@ -12,8 +13,7 @@ export async function recordProgrammeDay(
 ): Promise<ProgrammeDayRecord | undefined> {
 	if (!completesDay(result, context)) return undefined;
 	await result.saved;
-	const { programmeStore } = await import('../storage');
-	return programmeStore().completeDay(
+	return (await loadProgrammeStore()).completeDay(
 		{ programmeId: context.programmeId, day: context.day, sessionId: result.sessionId },
 		Date.now()
 	);

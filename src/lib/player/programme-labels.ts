@@ -1,5 +1,6 @@
 import { localized } from '../i18n/text';
 import { m } from '../paraglide/messages';
+import { loadProgrammeStore } from './gateway';
 
 /**
  * "Dag 3 van Fundament" for each of these sessions that completed a programme day. The
@@ -10,8 +11,7 @@ export async function programmeDayLabels(
 ): Promise<Map<string, string>> {
 	const labels = new Map<string, string>();
 	if (sessionIds.length === 0) return labels;
-	const { programmeStore } = await import('../storage');
-	const days = await programmeStore().daysOfSessions(sessionIds);
+	const days = await (await loadProgrammeStore()).daysOfSessions(sessionIds);
 	if (days.length === 0) return labels;
 	const { loadProgrammes } = await import('../content/programmes');
 	const programmes = await loadProgrammes();

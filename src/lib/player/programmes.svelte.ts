@@ -1,6 +1,7 @@
 import type { Programme } from '../content/types';
 import { summarise, type ProgrammeSummary } from '../programmes/summary';
 import type { ProgrammeStore } from '../storage';
+import { loadProgrammeStore } from './gateway';
 
 /**
  * The programmes screens' state: every programme with the person's place in it, and the
@@ -87,11 +88,11 @@ export class ProgrammesView {
 
 /** Opens the programmes' state: the store and the programme content load only now. */
 export async function openProgrammes(): Promise<ProgrammesView> {
-	const [{ programmeStore }, { loadProgrammes }] = await Promise.all([
-		import('../storage'),
+	const [store, { loadProgrammes }] = await Promise.all([
+		loadProgrammeStore(),
 		import('../content/programmes')
 	]);
-	const view = new ProgrammesView(programmeStore(), await loadProgrammes());
+	const view = new ProgrammesView(store, await loadProgrammes());
 	await view.refresh();
 	return view;
 }

@@ -7,8 +7,8 @@ import {
 	type SessionState
 } from '../engine';
 import type { SessionDetails, SessionRecord, StoredSessionStatus } from '../records/sessions';
-import { reportSaveFailure } from './save-failure';
-import type { CueSound, PlayerAudio, PlayerSessions } from './services';
+import { reportSaveFailure } from './practice-run.svelte';
+import type { CueSound, PlayerAudio, PlayerSessions } from './gateway';
 
 /** How far ahead cues are handed to the audio clock while the page is visible. */
 export const AUDIO_LOOKAHEAD_MS = 1500;

@@ -1,5 +1,5 @@
 // Fakes of the world outside a player (clock, frames, timers, sound, storage) for unit tests.
-import type { PlayerAudio, PlayerSessions } from './services';
+import type { PlayerAudio, PlayerSessions } from '../gateway';
 
 /** A clock, frame loop and timers the test moves by hand. */
 export function fakeWorld() {

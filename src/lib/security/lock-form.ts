@@ -1,4 +1,4 @@
-import { isAcceptableSecret, type SecretKind } from '../security/lock-crypto';
+import { isAcceptableSecret, type SecretKind } from './lock-crypto';
 
 /** What is wrong with a new code, if anything. */
 export type NewSecretProblem = 'bad-pin' | 'bad-passphrase' | 'mismatch';

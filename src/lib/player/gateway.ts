@@ -1,6 +1,17 @@
 import type { CueAudio, CueSound } from '../audio/cue-audio';
 import type { GuideVoice, VoiceOption } from '../audio/speech';
-import type { JournalStore, SessionStore, UrgeStore } from '../storage';
+// The one lazy gateway to storage (Dexie) and audio (Howler, speech): players, screens and
+// app-wide state load them only through here, after the first frame, so the crisis path
+// ("breathe now") never carries them among the bytes it needs to start.
+import type {
+	JournalStore,
+	PatternStore,
+	ProgrammeStore,
+	SessionStore,
+	SettingsStore,
+	UrgeStore,
+	Vault
+} from '../storage';
 import type { data } from '../storage/data';
 import { preferences } from './preferences.svelte';
 
@@ -9,6 +20,14 @@ export type PlayerAudio = Pick<CueAudio, 'schedule' | 'cancelAll'>;
 /** What a player needs to keep sessions; the real one is SessionStore. */
 export type PlayerSessions = Pick<SessionStore, 'start' | 'update'>;
 export type { CueSound };
+
+let storage: Promise<typeof import('../storage')> | undefined;
+
+/** Loads the storage module (Dexie) once; every store below comes from it. */
+function loadStorage(): Promise<typeof import('../storage')> {
+	storage ??= import('../storage');
+	return storage;
+}
 
 let audio: Promise<CueAudio> | undefined;
 let loadedAudio: CueAudio | undefined;
@@ -34,7 +53,7 @@ export function audioIfLoaded(): CueAudio | undefined {
 
 /** Loads the session store once (Dexie), after the first frame. */
 export function loadSessions(): Promise<SessionStore> {
-	sessions ??= import('../storage').then((m) => m.sessionStore());
+	sessions ??= loadStorage().then((m) => m.sessionStore());
 	return sessions;
 }
 
@@ -42,7 +61,7 @@ let journal: Promise<JournalStore> | undefined;
 
 /** Loads the journal's reader once (Dexie). */
 export function loadJournal(): Promise<JournalStore> {
-	journal ??= import('../storage').then((m) => m.journalStore());
+	journal ??= loadStorage().then((m) => m.journalStore());
 	return journal;
 }
 
@@ -58,8 +77,28 @@ let urges: Promise<UrgeStore> | undefined;
 
 /** Loads the store of urge moments and the reality list once (Dexie). */
 export function loadUrges(): Promise<UrgeStore> {
-	urges ??= import('../storage').then((m) => m.urgeStore());
+	urges ??= loadStorage().then((m) => m.urgeStore());
 	return urges;
+}
+
+/** Loads the lock's vault (Dexie, WebCrypto) once. */
+export function loadVault(): Promise<Vault> {
+	return loadStorage().then((m) => m.vault());
+}
+
+/** Loads the store of programme days and choices (Dexie). */
+export function loadProgrammeStore(): Promise<ProgrammeStore> {
+	return loadStorage().then((m) => m.programmeStore());
+}
+
+/** Loads the store of the person's own breathing patterns (Dexie). */
+export function loadPatternStore(): Promise<PatternStore> {
+	return loadStorage().then((m) => m.patternStore());
+}
+
+/** Loads the store of settings, the source of truth for preferences (Dexie). */
+export function loadSettingsStore(): Promise<SettingsStore> {
+	return loadStorage().then((m) => m.settingsStore());
 }
 
 /**
