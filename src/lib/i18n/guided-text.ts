@@ -3,11 +3,7 @@ import { GUIDED_CHOICES, type ChoiceName } from '../content/choices';
 import type { GuidedExercise } from '../content/types';
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
-import {
-	BACKGROUND_CHOICES,
-	VOICE_RATES,
-	type BackgroundChoice
-} from '../player/preferences.svelte';
+import { BACKGROUND_CHOICES, VOICE_RATES, type BackgroundChoice } from '../settings/schema';
 
 /** The question for a choice offered before a guided practice. */
 export function choiceLegend(name: ChoiceName): string {

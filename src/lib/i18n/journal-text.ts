@@ -1,6 +1,5 @@
 import { findExercise } from '../content/catalogue';
 import { localized } from './text';
-import { patternNames } from '../player/pattern-names.svelte';
 import { isOwnId, OWN_PREFIX } from '../settings/schema';
 import { dayKeyStart, localDayKey, addLocalDays } from '../journal/days';
 import type { CsvLabels } from '../records/export-file';
@@ -12,8 +11,14 @@ import {
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
 
-/** An exercise's title in the app's language; an id no longer in the app stays as it is. */
-export function exerciseTitle(exerciseId: string): string {
+/**
+ * An exercise's title in the app's language; an id no longer in the app stays as it is. Own
+ * patterns are named from `ownNames` (pattern id to name), which the player keeps.
+ */
+export function titleOfExercise(
+	exerciseId: string,
+	ownNames: ReadonlyMap<string, string> = new Map()
+): string {
 	// The boundary exercise is built into the app, not an exercise file in the catalogue.
 	if (exerciseId === BOUNDARY_SOLO_ID) return m.boundary_title();
 	if (exerciseId === BOUNDARY_TOGETHER_ID) {
@@ -21,7 +26,7 @@ export function exerciseTitle(exerciseId: string): string {
 	}
 	// An own pattern by its name; once deleted, by what kind of exercise it was.
 	if (isOwnId(exerciseId)) {
-		return patternNames.get(exerciseId.slice(OWN_PREFIX.length)) ?? m.pattern_fallback_title();
+		return ownNames.get(exerciseId.slice(OWN_PREFIX.length)) ?? m.pattern_fallback_title();
 	}
 	const exercise = findExercise(exerciseId);
 	return exercise ? localized(exercise.title) : exerciseId;
