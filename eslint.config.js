@@ -4,6 +4,97 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/*
+ * The arrows between the folders of src/lib (see docs/layers.svg): each folder names the
+ * folders it must never import, as regular expressions on the import's path. ESLint lets one
+ * set of options apply to a file, so each folder's set also carries the rules for all of src.
+ */
+const inLib = (folders) => `^(\\$lib|\\.\\.)(/\\.\\.)*/(${folders})(/|$)`;
+const NEVER = {
+	engine: {
+		regex: '^(\\$lib/|\\.\\./)|^(svelte|dexie|howler)(/|$)',
+		why: 'The engine is pure and the bottom layer: it imports nothing of the app, no Svelte, no DOM.'
+	},
+	records: {
+		regex: '^(\\$lib/|\\.\\./)(?!engine/|journal/days$)',
+		why: 'Records are pure and below storage: only the engine (and local days) is below them.'
+	},
+	components: {
+		regex: inLib('player|storage|audio|screens'),
+		why: 'Components take props and call back; a screen binds them to a player.'
+	},
+	i18n: {
+		regex: inLib('player|storage|audio|platform|screens|components|security'),
+		why: 'i18n holds text only: the caller passes in what the words need.'
+	},
+	content: {
+		regex: inLib('player|storage|audio|platform|screens|components').concat(
+			'|^\\./build(/|$)|content/build'
+		),
+		why: 'Runtime content is pure and never loads the build-time code (YAML, node:fs).'
+	},
+	'journal|programmes|settings|safety|security': {
+		regex: inLib('player|storage|audio|screens|components'),
+		why: 'Pure and platform code sits below the players and screens.'
+	},
+	'storage|audio|platform': {
+		regex: inLib('player|screens|components'),
+		why: 'Side effects are owned below the players: a player tells them what to do.'
+	},
+	player: {
+		regex: inLib('screens|components'),
+		why: 'Players are reactive state; the screens bind them to views, not the other way.'
+	}
+};
+/** The rules for all of src: navigation by code replaces history; one owner per library. */
+const EVERYWHERE = {
+	paths: [
+		{
+			name: '$app/navigation',
+			importNames: ['goto', 'pushState'],
+			message: 'Navigate with navigate() from $lib/platform/navigation: it replaces history.'
+		}
+	]
+};
+const owner = (name, folder) => ({
+	regex: `^${name}(/|$)`,
+	message: `Only src/lib/${folder}/ imports ${name}.`
+});
+
+/** One `no-restricted-imports` set per folder of src/lib, and one for the rest of src. */
+function importRules() {
+	const restrict = (folder, extra = []) => [
+		'error',
+		{
+			...EVERYWHERE,
+			patterns: [
+				...(folder.match(/storage/) ? [] : [owner('dexie', 'storage')]),
+				...(folder.match(/audio/) ? [] : [owner('howler', 'audio')]),
+				...extra
+			]
+		}
+	];
+	return [
+		{
+			files: ['src/**/*.ts', 'src/**/*.svelte'],
+			ignores: ['src/lib/platform/navigation.ts'],
+			rules: { 'no-restricted-imports': restrict('') }
+		},
+		...Object.entries(NEVER).map(([folders, { regex, why }]) => ({
+			files: folders
+				.split('|')
+				.flatMap((f) => [`src/lib/${f}/**/*.ts`, `src/lib/${f}/**/*.svelte`]),
+			// Tests may reach across layers to set the scene.
+			ignores: ['**/*.test.ts', 'src/lib/platform/navigation.ts'],
+			rules: { 'no-restricted-imports': restrict(folders, [{ regex, message: why }]) }
+		})),
+		...['storage', 'audio'].map((folder) => ({
+			files: [`src/lib/${folder}/**/*.test.ts`],
+			rules: { 'no-restricted-imports': restrict(folder) }
+		}))
+	];
+}
+
 export default ts.config(
 	{
 		ignores: [
@@ -53,19 +144,6 @@ export default ts.config(
 		files: ['src/**/*.ts', 'src/**/*.svelte'],
 		ignores: ['src/lib/platform/navigation.ts'],
 		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					paths: [
-						{
-							name: '$app/navigation',
-							importNames: ['goto', 'pushState'],
-							message:
-								'Navigate with navigate() from $lib/platform/navigation: it replaces history.'
-						}
-					]
-				}
-			],
 			'no-restricted-syntax': [
 				'error',
 				{
@@ -85,31 +163,7 @@ export default ts.config(
 			]
 		}
 	},
-	{
-		// Runtime content never loads the build-time code (YAML, node:fs) in content/build/.
-		files: ['src/lib/content/*.ts'],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					paths: [
-						{
-							name: '$app/navigation',
-							importNames: ['goto', 'pushState'],
-							message:
-								'Navigate with navigate() from $lib/platform/navigation: it replaces history.'
-						}
-					],
-					patterns: [
-						{
-							group: ['./build', './build/*', '$lib/content/build', '$lib/content/build/*'],
-							message: 'content/build/ is build-time code (node): the app must not load it.'
-						}
-					]
-				}
-			]
-		}
-	},
+	...importRules(),
 	{
 		rules: {
 			// Links go through Paraglide's localizeHref (the app has no base path to resolve).
