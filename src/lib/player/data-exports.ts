@@ -1,6 +1,6 @@
 import { downloadFile } from '../platform/download';
 import { csvLabels } from '../i18n/journal-text';
-import { exerciseTitle } from './pattern-names.svelte';
+import { exerciseTitle } from './exercise-title';
 import { statusLabel } from '../i18n/text';
 import { localDayKey } from '../journal/days';
 import { m } from '../paraglide/messages';

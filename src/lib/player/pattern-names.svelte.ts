@@ -1,5 +1,4 @@
 import { SvelteMap } from 'svelte/reactivity';
-import { titleOfExercise } from '../i18n/journal-text';
 import { loadPatternStore } from './gateway';
 
 /**
@@ -7,11 +6,6 @@ import { loadPatternStore } from './gateway';
  * are synchronous). Filled once the patterns are read; a screen showing a title re-renders.
  */
 export const patternNames = new SvelteMap<string, string>();
-
-/** An exercise's title in the app's language, own patterns by their names (reactive). */
-export function exerciseTitle(exerciseId: string): string {
-	return titleOfExercise(exerciseId, patternNames);
-}
 
 let loading: Promise<void> | undefined;
 
