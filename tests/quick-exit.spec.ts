@@ -20,9 +20,11 @@ async function serveNeutralSites(page: Page, answer: 'answers' | 'unreachable' =
 }
 
 /** The browser reports the weather site's silence itself: that line alone is expected. */
-function forgiveUnansweredWeatherSite(pageErrors: string[]) {
+function forgiveUnansweredWeatherSite(pageErrors: string[], { offline = false } = {}) {
 	const unanswered = (error: string) => error.includes('net::ERR_INTERNET_DISCONNECTED');
-	expect(pageErrors.filter(unanswered)).toHaveLength(1);
+	// In airplane mode the network stack may refuse the probe before the page can log it.
+	if (offline) expect(pageErrors.filter(unanswered).length).toBeLessThanOrEqual(1);
+	else expect(pageErrors.filter(unanswered)).toHaveLength(1);
 	pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((error) => !unanswered(error)));
 }
 
@@ -155,7 +157,8 @@ test.describe('Quick exit in airplane mode', () => {
 		test(`lands on a plain ${language} notes page that names nothing of the app, with no way back`, async ({
 			page,
 			context,
-			baseURL
+			baseURL,
+			pageErrors
 		}) => {
 			await visitUntilOffline(page, home);
 			await context.setOffline(true);
@@ -171,6 +174,8 @@ test.describe('Quick exit in airplane mode', () => {
 			expect(await page.locator('link[rel~="icon"]').getAttribute('href')).toBe('data:,');
 			await page.goBack().catch(() => null);
 			expect(inTheApp(page, baseURL!)).toBe(false);
+			// The probe of the weather site fails offline: that is what sends it to the notes.
+			forgiveUnansweredWeatherSite(pageErrors, { offline: true });
 		});
 	}
 
