@@ -41,6 +41,8 @@ test.describe('Accessibility', () => {
 		test('axe finds no violations on home, player, journal, data, settings and own patterns', async ({
 			page
 		}) => {
+			// Seven full axe runs: about 45 s on a quiet 2-core machine, more with both cores busy.
+			test.slow();
 			await page.goto('/');
 			await expectNoAxeViolations(page);
 			for (const path of [
