@@ -16,8 +16,8 @@ const NEVER = {
 		why: 'The engine is pure and the bottom layer: it imports nothing of the app, no Svelte, no DOM.'
 	},
 	records: {
-		regex: '^(\\$lib/|\\.\\./)(?!engine/|journal/days$)',
-		why: 'Records are pure and below storage: only the engine (and local days) is below them.'
+		regex: '^(\\$lib/|\\.\\./)(?!engine/)',
+		why: 'Records are pure and below storage: only the engine is below them.'
 	},
 	components: {
 		regex: inLib('player|storage|audio|screens'),

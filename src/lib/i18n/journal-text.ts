@@ -1,7 +1,7 @@
 import { findExercise } from '../content/catalogue';
 import { localized } from './text';
 import { isOwnId, OWN_PREFIX } from '../settings/schema';
-import { dayKeyStart, localDayKey, addLocalDays } from '../journal/days';
+import { dayKeyStart, localDayKey, addLocalDays } from '../records/days';
 import type { CsvLabels } from '../records/export-file';
 import {
 	BOUNDARY_SOLO_ID,

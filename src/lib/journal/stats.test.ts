@@ -5,7 +5,7 @@ process.env.TZ = 'Europe/Amsterdam';
 
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../records/sessions';
-import { localDayKey } from './days';
+import { localDayKey } from '../records/days';
 import {
 	changeByExercise,
 	groupByDay,

@@ -13,7 +13,7 @@ import {
 	lastLocalWeekStarts,
 	localDayKey,
 	startOfLocalWeek
-} from './days';
+} from '../records/days';
 
 /** What practiceTotals and weeklyMinutes need of a session. */
 export type TimedSession = Pick<SessionRecord, 'startedAt' | 'day' | 'activeMs'>;

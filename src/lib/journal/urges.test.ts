@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDayKey } from './days';
+import { localDayKey } from '../records/days';
 import { joinUrges, noContactCount } from './urges';
 
 const at = (day: number, hour: number) => new Date(2026, 2, day, hour).getTime();

@@ -4,7 +4,7 @@
  * and the words around it say so (see the journal screen).
  */
 import type { DayGroup } from './stats';
-import { localDayKey } from './days';
+import { localDayKey } from '../records/days';
 
 /** What the journal needs of an urge moment. */
 export interface UrgeMoment {

@@ -2,7 +2,7 @@ import { downloadFile } from '../platform/download';
 import { csvLabels } from '../i18n/journal-text';
 import { exerciseTitle } from './exercise-title';
 import { statusLabel } from '../i18n/text';
-import { localDayKey } from '../journal/days';
+import { localDayKey } from '../records/days';
 import { m } from '../paraglide/messages';
 import { isLockedError } from '../security/locked-error';
 import { preferences } from './preferences.svelte';

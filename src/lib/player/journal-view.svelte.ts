@@ -1,4 +1,4 @@
-import { addLocalDays, startOfLocalMonth, startOfLocalWeek } from '../journal/days';
+import { addLocalDays, startOfLocalMonth, startOfLocalWeek } from '../records/days';
 import {
 	changeByExercise,
 	groupByDay,

@@ -1,6 +1,6 @@
 /** A followed programme's calendar file: one reminder event per day left, in words or neutral. */
 import { localized } from '../i18n/text';
-import { localDayKey } from '../journal/days';
+import { localDayKey } from '../records/days';
 import { m } from '../paraglide/messages';
 import { localizeHref } from '../paraglide/runtime';
 import type { CalendarStyle } from '../settings/schema';

@@ -1,5 +1,5 @@
 import type { Programme } from '../content/types';
-import { localDayKey } from '../journal/days';
+import { localDayKey } from '../records/days';
 import type { ProgrammeDayRecord, ProgrammeRecord } from '../records/programmes';
 import { plannedDays, progressOf, type PlannedDay, type ProgrammeProgress } from './progress';
 

@@ -1,4 +1,4 @@
-import { isDayKey } from '../journal/days';
+import { isDayKey } from './days';
 
 /** How a stored session ended; `running` only while it is under way. */
 export type StoredSessionStatus = 'running' | 'completed' | 'stopped' | 'interrupted';
@@ -9,7 +9,7 @@ export interface SessionRecord {
 	exerciseId: string;
 	/** Epoch ms. */
 	startedAt: number;
-	/** The local day it was practised on, 'YYYY-MM-DD' (set when written; see journal/days). */
+	/** The local day it was practised on, 'YYYY-MM-DD' (set when written; see records/days). */
 	day: string;
 	/** Epoch ms of the last update; the end once the session is over. */
 	endedAt: number;

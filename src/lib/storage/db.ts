@@ -57,7 +57,7 @@ export class RustpuntDb extends Dexie {
 
 /**
  * The local day of a moment, exactly as version 3 shipped it. A copy on purpose: a shipped
- * upgrade must not change when the app's own day helper does (see journal/days.ts).
+ * upgrade must not change when the app's own day helper does (see records/days.ts).
  */
 function dayKeyAtUpgrade(epochMs: number): string {
 	const d = new Date(epochMs);

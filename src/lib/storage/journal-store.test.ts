@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { localDayKey } from '../journal/days';
+import { localDayKey } from '../records/days';
 import { RustpuntDb } from './db';
 import { JournalStore } from './journal-store';
 import { BOUNDARY_SOLO_ID, BOUNDARY_TOGETHER_ID, type SessionRecord } from '../records/sessions';

@@ -1,4 +1,4 @@
-import { addLocalDays, dayKeyStart, isDayKey, localDayKey } from '../journal/days';
+import { addLocalDays, dayKeyStart, isDayKey, localDayKey } from '../records/days';
 import { isSealed } from '../security/lock-crypto';
 import type { RustpuntDb } from './db';
 import type { LiveSessions } from './live-sessions';

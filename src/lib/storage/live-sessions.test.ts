@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionLocks } from '../platform/session-locks';
-import { localDayKey } from '../journal/days';
+import { localDayKey } from '../records/days';
 import { RustpuntDb } from './db';
 import { JournalStore } from './journal-store';
 import { LiveSessions } from './live-sessions';

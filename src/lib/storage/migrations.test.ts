@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { localDayKey } from '../journal/days';
+import { localDayKey } from '../records/days';
 import { RustpuntDb } from './db';
 import v1 from './fixtures/v1.json';
 import v2 from './fixtures/v2.json';

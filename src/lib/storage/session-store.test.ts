@@ -1,4 +1,4 @@
-import { localDayKey } from '../journal/days';
+import { localDayKey } from '../records/days';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RustpuntDb } from './db';
 import { SessionStore } from './session-store';

@@ -1,4 +1,4 @@
-import { localDayKey } from '../journal/days';
+import { localDayKey } from '../records/days';
 import type { RustpuntDb } from './db';
 import { LiveSessions } from './live-sessions';
 import { mapTexts, PLAIN_TEXT, type PrivateTextCodec } from './private-text';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { localDayKey } from '../journal/days';
+import { localDayKey } from '../records/days';
 import type { SessionRecord } from '../records/sessions';
 import { MIN_ITERATIONS, SEALED_PREFIX } from '../security/lock-crypto';
 import { LockedError } from '../security/locked-error';

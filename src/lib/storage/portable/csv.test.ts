@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDayKey } from '../../journal/days';
+import { localDayKey } from '../../records/days';
 import type { CsvLabels } from '../../records/export-file';
 import type { StoredSessionStatus } from '../../records/sessions';
 import { sessionsCsv } from './csv';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDayKey } from '../../journal/days';
+import { localDayKey } from '../../records/days';
 import { BOUNDARY_SOLO_ID, BOUNDARY_TOGETHER_ID, type SessionRecord } from '../../records/sessions';
 import { SessionStore } from '../session-store';
 import { deleteAllData } from './delete-all';

@@ -3,7 +3,7 @@
  * worker (import-worker.ts), off the page's main thread.
  */
 import type { IndexableType } from 'dexie';
-import { localDayKey } from '../../journal/days';
+import { localDayKey } from '../../records/days';
 import type { ImportSummary, TableName } from '../../records/export-file';
 import type { RustpuntDb } from '../db';
 import { mapTexts, PLAIN_TEXT, type PrivateTextCodec, type Seal } from '../private-text';

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { PATTERN_LIMITS } from '../../engine/own-pattern';
 import { cleanText, isVisible } from '../../engine/text';
-import { isDayKey } from '../../journal/days';
+import { isDayKey } from '../../records/days';
 import type { TableName } from '../../records/export-file';
 import { EARLIEST_MS, MAX_SESSIONS } from '../../records/import-limits';
 import { MAX_TEXT_LENGTH } from '../../records/urges';

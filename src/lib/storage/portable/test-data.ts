@@ -3,7 +3,7 @@
  * tests only.
  */
 import { afterEach, beforeEach } from 'vitest';
-import { localDayKey } from '../../journal/days';
+import { localDayKey } from '../../records/days';
 import type { SessionRecord } from '../../records/sessions';
 import type { UrgeRecord } from '../../records/urges';
 import { RustpuntDb } from '../db';
