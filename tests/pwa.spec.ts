@@ -53,6 +53,20 @@ test.describe('Installable app', () => {
 		}
 	});
 
+	test('an English page links an English manifest, so an English phone starts without a redirect', async ({
+		page,
+		request
+	}) => {
+		await page.goto('/en/nu');
+		const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+		const manifest = await (await request.get(href!)).json();
+		expect(manifest).toMatchObject({ id: '/', lang: 'en', start_url: '/en' });
+		expect(manifest.shortcuts[0]).toMatchObject({ name: 'Breathe now', url: '/en/nu' });
+		const dutch = await (await request.get('/manifest.webmanifest')).json();
+		expect(manifest.icons).toEqual(dutch.icons);
+		expect(manifest.shortcuts[0].icons).toEqual(dutch.shortcuts[0].icons);
+	});
+
 	test('every page links the manifest', async ({ page }) => {
 		for (const path of ['/', '/nu', '/en', '/oefening/box']) {
 			await page.goto(path);

@@ -1,11 +1,11 @@
 import { readStored, removeStored, writeStored } from '../platform/local-storage';
 import { useNeutralMediaTitle } from '../platform/media-session';
+import { manifestHref } from '../platform/manifest';
 import { STORAGE_KEYS } from '../platform/storage-keys';
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
 import { loadJournal } from './gateway';
 
-const MANIFEST = '/manifest.webmanifest';
 const ICON = '/favicon.png';
 const TOUCH_ICON = '/icons/apple-touch-icon.png';
 const NEUTRAL_ICON = '/icons/neutral-192.png';
@@ -55,7 +55,7 @@ class Discreet {
 		writeEarly(on);
 		const neutral = m.discreet_title();
 		useNeutralMediaTitle(on ? neutral : undefined);
-		setLink('manifest', on ? `/manifest-notes-${getLocale()}.webmanifest` : MANIFEST);
+		setLink('manifest', manifestHref(getLocale(), on));
 		setLink('icon', on ? NEUTRAL_ICON : ICON);
 		// iOS takes its home-screen icon from here (and the name from the page title).
 		setLink('apple-touch-icon', on ? NEUTRAL_ICON : TOUCH_ICON);
