@@ -31,8 +31,15 @@ export interface Column {
 	labelShown: boolean;
 }
 
+/** The drawing's heights: its baseline, its whole height, and where the columns' labels sit. */
+export interface ChartFrame {
+	baseline: number;
+	height: number;
+	labelY: number;
+}
+
 /** The drawing's heights, given the room above the plot (for a top number, or a bar's value). */
-export function chartFrame(top: number): { baseline: number; height: number; labelY: number } {
+export function chartFrame(top: number): ChartFrame {
 	const baseline = top + PLOT_HEIGHT;
 	return { baseline, height: baseline + CHART_FONT + 8, labelY: baseline + CHART_FONT + 3 };
 }
