@@ -105,7 +105,8 @@ export default ts.config(
 			'test-results/',
 			'playwright-report/',
 			'bench/results/',
-			'bench/.tools/'
+			'bench/.tools/',
+			'bench/.floor/'
 		]
 	},
 	js.configs.recommended,

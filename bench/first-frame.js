@@ -22,6 +22,7 @@ import {
 	ensureBuild,
 	environment,
 	formatTable,
+	installServiceWorker,
 	isMain,
 	launchChromium,
 	round,
@@ -87,17 +88,7 @@ async function main() {
 		const context = await browser.newContext({ ...device, serviceWorkers: 'allow' });
 
 		// 1. Online: let the service worker install (precaching everything) and take control.
-		const home = await context.newPage();
-		home.on('pageerror', (error) => problems.push(`page error on /: ${error.message}`));
-		await home.goto(`${preview.origin}/`, { waitUntil: 'load' });
-		await home.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-		if (!(await home.evaluate(() => !!navigator.serviceWorker.controller))) {
-			await home.reload({ waitUntil: 'load' });
-		}
-		if (!(await home.evaluate(() => !!navigator.serviceWorker.controller))) {
-			throw new Error('The service worker does not control the page, even after a reload');
-		}
-		await home.close();
+		await installServiceWorker(context, `${preview.origin}/`, problems);
 
 		// 2. Offline from here on: every byte must come from the precache.
 		await context.setOffline(true);

@@ -1,7 +1,8 @@
 // @ts-check
 /**
- * Runs every bench in turn (bundle size, first frame, Lighthouse, then the long phase
- * accuracy run) and prints a summary as a Markdown table for the README.
+ * Runs every bench in turn (bundle size, first frame, side by side with the framework's
+ * floor, journal, Lighthouse, then the long phase accuracy run) and prints a summary as a
+ * Markdown table for the README.
  *
  * Usage: node bench/run-all.js [--no-build] [--minutes 10] [--skip lighthouse,phase-accuracy]
  * Exits non-zero when a bench failed; the summary still shows the ones that ran.
@@ -12,7 +13,14 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RESULTS_DIR, ROOT, ensureBuild, environment, writeResult } from './lib/common.js';
 
-const BENCHES = ['bundle-size', 'first-frame', 'journal', 'lighthouse', 'phase-accuracy'];
+const BENCHES = [
+	'bundle-size',
+	'first-frame',
+	'side-by-side',
+	'journal',
+	'lighthouse',
+	'phase-accuracy'
+];
 
 /**
  * The result a bench wrote during this run, or null.
@@ -75,6 +83,33 @@ function summaryRows(r, status) {
 		rows.push(['First contentful paint, same runs: p50 (min–max)', range(first.fcpMs), '']);
 		rows.push(['App code drives the pacer (hydrated), same runs', range(first.firstFrameMs), '']);
 	} else rows.push(['Pacer first frame', missing('first-frame'), '< 300 ms']);
+
+	const side = r['side-by-side'];
+	if (side) {
+		/** @type {{ id: string, label: string, floor?: string }[]} */
+		const ways = side.waysIn;
+		const labelOf = (/** @type {string | undefined} */ id) =>
+			ways.find((w) => w.id === id)?.label ?? id;
+		for (const way of ways.filter((w) => w.floor)) {
+			const ratio = side.ratios.find(
+				(/** @type {{ way: string, against: string }} */ c) =>
+					c.way === way.id && c.against === way.floor
+			)?.ratios.breathingMs.p50;
+			rows.push([
+				`Side by side, ${side.rounds} rounds, ${side.cpuThrottlingRate}x CPU: ${way.label}, ` +
+					`pacer breathing p50 (per-round ratio to ${labelOf(way.floor)})`,
+				`${ms(side.summaries[way.id]?.breathingMs.p50)} ms (${ratio?.toFixed(2) ?? '-'}x)`,
+				''
+			]);
+		}
+		for (const floor of ways.filter((w) => !w.floor)) {
+			rows.push([
+				`Side by side: ${floor.label}, p50`,
+				`${ms(side.summaries[floor.id]?.breathingMs.p50)} ms`,
+				''
+			]);
+		}
+	} else rows.push(['Side by side with the framework floor', missing('side-by-side'), '']);
 
 	const journal = r.journal;
 	if (journal) {

@@ -85,15 +85,16 @@ export async function freePort(from = FIRST_BENCH_PORT) {
 
 /**
  * Starts `vite preview` on a free port of its own and waits until it answers.
- * @param {{ port?: number }} [options]
+ * @param {{ port?: number, root?: string }} [options] root: the project to serve (default
+ *   this one); it needs its own node_modules/.bin/vite
  * @returns {Promise<Preview>}
  */
-export async function startPreview({ port } = {}) {
+export async function startPreview({ port, root = ROOT } = {}) {
 	const chosen = port ?? (await freePort());
 	const child = spawn(
-		join(ROOT, 'node_modules', '.bin', 'vite'),
+		join(root, 'node_modules', '.bin', 'vite'),
 		['preview', '--port', String(chosen), '--strictPort'],
-		{ cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }
+		{ cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }
 	);
 	/** @type {string[]} */
 	const output = [];
@@ -106,7 +107,8 @@ export async function startPreview({ port } = {}) {
 	// Do not leave a server behind when the bench is interrupted.
 	const onSignal = () => {
 		child.kill('SIGTERM');
-		process.exit(130);
+		// After the other handlers of this signal: a bench may have started two servers.
+		setImmediate(() => process.exit(130));
 	};
 	process.once('SIGINT', onSignal);
 	process.once('SIGTERM', onSignal);
@@ -152,6 +154,29 @@ export async function launchChromium({ args = [], headless = true } = {}) {
 		headless,
 		args: [...CHROMIUM_ARGS, ...args]
 	});
+}
+
+/**
+ * Opens `url` online in a new tab and waits until the service worker has installed
+ * (precaching everything) and controls the page, reloading once if needed; then closes the
+ * tab. From then on the context may go offline.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} url
+ * @param {string[]} problems page errors seen meanwhile are added here
+ */
+export async function installServiceWorker(context, url, problems) {
+	const page = await context.newPage();
+	const path = new URL(url).pathname;
+	page.on('pageerror', (error) => problems.push(`page error on ${path}: ${error.message}`));
+	await page.goto(url, { waitUntil: 'load' });
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+		await page.reload({ waitUntil: 'load' });
+	}
+	if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+		throw new Error(`The service worker does not control ${url}, even after a reload`);
+	}
+	await page.close();
 }
 
 /**
