@@ -1,10 +1,12 @@
 import {
 	createSession,
 	isActive,
+	originAtMs,
 	reduceSession,
 	SLEEP_GAP_MS,
 	type SessionAction,
-	type SessionState
+	type SessionState,
+	type TimelineClock
 } from '../engine';
 import type { SessionDetails, SessionRecord, StoredSessionStatus } from '../records/sessions';
 import { reportSaveFailure } from './practice-run.svelte';
@@ -84,6 +86,7 @@ export abstract class TimedPlayer {
 
 	#state = $state.raw<SessionState>(createSession(0));
 	#distressBefore: number | undefined;
+	#origin = $derived(originAtMs(this.#state));
 	#startedAt = 0;
 	#frame = 0;
 	#timer = 0;
@@ -136,6 +139,16 @@ export abstract class TimedPlayer {
 	get positionMs(): number {
 		return this.#state.positionMs;
 	}
+
+	/**
+	 * Where the session stands against the clock (env.now(): performance.now(), the clock of
+	 * the document's animations). Animations started from it move with the engine without
+	 * script on every frame; the object stays the same, its fields follow the session.
+	 */
+	readonly clock: TimelineClock = liveClock(
+		() => this.#origin,
+		() => this.#state.positionMs
+	);
 
 	/** True once the session has ended, by completion or by stopping. */
 	get ended(): boolean {
@@ -347,4 +360,16 @@ export abstract class TimedPlayer {
 			});
 		return this.#lastSave;
 	}
+}
+
+/** A clock whose fields read the player's state when asked (so effects track only those). */
+function liveClock(origin: () => number | null, position: () => number): TimelineClock {
+	return {
+		get originAtMs() {
+			return origin();
+		},
+		get positionMs() {
+			return position();
+		}
+	};
 }
