@@ -149,6 +149,28 @@ export class CueAudio {
 		return true;
 	}
 
+	/**
+	 * Calls `listener` whenever cues refused before may be taken now: the sounds are decoded,
+	 * or the context runs again (a first tap, the page coming back). Returns a function that
+	 * stops listening.
+	 */
+	onReady(listener: () => void): () => void {
+		let listening = true;
+		const ctx = Howler.usingWebAudio ? Howler.ctx : undefined;
+		const onState = () => {
+			if (ctx?.state === 'running') listener();
+		};
+		ctx?.addEventListener('statechange', onState);
+		void this.#ready.then(
+			() => listening && listener(),
+			() => undefined
+		);
+		return () => {
+			listening = false;
+			ctx?.removeEventListener('statechange', onState);
+		};
+	}
+
 	/** Without Web Audio (rare): plain Howler playback on a timer, less exact but audible. */
 	#scheduleFallback(sound: CueSound, perfTimeMs: number): boolean {
 		const howl = this.#fallback.get(sound);
