@@ -174,7 +174,7 @@ export abstract class TimedPlayer {
 	}
 
 	/**
-	 * Starts the session and its frame loop. `startedAgoMs` backdates the start when the
+	 * Starts the session and its wakes. `startedAgoMs` backdates the start when the
 	 * picture was already moving before the code ran (a prerendered first inhale).
 	 */
 	start(startedAgoMs = 0): void {
