@@ -16,7 +16,7 @@ import type { CueSound, PlayerAudio, PlayerSessions } from './gateway';
 export const AUDIO_LOOKAHEAD_MS = 1500;
 /**
  * A visible player does not tick every frame: the pacer and the progress bars are animations
- * the browser runs on its own clock, started from the engine's (see `clock`). The player
+ * the browser runs on its own clock, started from the engine's (see originAtMs). The player
  * wakes when what the screen shows in text changes (a new phase or step, a whole second of a
  * countdown), and at least this often, so that sound is always planned well ahead of
  * AUDIO_LOOKAHEAD_MS and checkpoints are on time.
@@ -84,18 +84,16 @@ export type SessionStartFields = Pick<SessionRecord, 'exerciseId' | 'plannedMs' 
  * the audio clock, and small writes to storage as it goes. Breathing and guided practices
  * differ only in their timeline, their cues and what they record, which subclasses supply.
  */
-export abstract class TimedPlayer {
+export abstract class TimedPlayer implements TimelineClock {
 	readonly sessionId: string;
 	protected readonly env: PlayerEnvironment;
 
 	#state = $state.raw<SessionState>(createSession(0));
 	#distressBefore: number | undefined;
-	#origin = $derived(originAtMs(this.#state));
 	#startedAt = 0;
 	#timer = 0;
 	#hidden = false;
 	#audio: PlayerAudio | null = null;
-	#stopListening: (() => void) | null = null;
 	#audioScheduledUntilMs = 0;
 	#sessions: PlayerSessions | null = null;
 	#sessionWritten: Promise<void> | null = null;
@@ -159,14 +157,14 @@ export abstract class TimedPlayer {
 	}
 
 	/**
-	 * Where the session stands against the clock (env.now(): performance.now(), the clock of
-	 * the document's animations). Animations started from it move with the engine without
-	 * script on every frame; the object stays the same, its fields follow the session.
+	 * The clock reading (env.now(): performance.now(), also the clock of the document's
+	 * animations) at which the timeline's position 0 was, while the session runs; null when it
+	 * does not. With positionMs, the player is the TimelineClock that animations follow, so
+	 * they move with the engine without script on every frame.
 	 */
-	readonly clock: TimelineClock = liveClock(
-		() => this.#origin,
-		() => this.#state.positionMs
-	);
+	get originAtMs(): number | null {
+		return originAtMs(this.#state);
+	}
 
 	/** True once the session has ended, by completion or by stopping. */
 	get ended(): boolean {
@@ -212,13 +210,11 @@ export abstract class TimedPlayer {
 
 	/** Connects sound once the audio module has loaded; cues due from now on are scheduled. */
 	attachAudio(audio: PlayerAudio): void {
-		this.catchUp();
 		this.#audio = audio;
-		this.#stopListening?.();
 		// Cues refused while the sound was locked or decoding are offered again the moment it
 		// can play, rather than on the next wake.
-		this.#stopListening = audio.onReady(() => this.catchUp());
-		const position = this.#state.positionMs;
+		audio.onReady(() => this.catchUp());
+		const position = this.positionMs;
 		this.#audioScheduledUntilMs = Math.max(0, position - AUDIO_ATTACH_GRACE_MS);
 		// Too late for the start bell on its moment, but early enough that it still means "begin".
 		if (
@@ -266,8 +262,6 @@ export abstract class TimedPlayer {
 	destroy(): void {
 		if (isActive(this.#state)) this.stop();
 		this.#cancelWake();
-		this.#stopListening?.();
-		this.#stopListening = null;
 	}
 
 	/**
@@ -371,10 +365,13 @@ export abstract class TimedPlayer {
 				...this.startFields(),
 				...(this.#distressBefore !== undefined && { distressBefore: this.#distressBefore })
 			})
-			.catch((error: unknown) => {
-				if (reportSaveFailure(error)) this.#unsaved = true;
-			});
+			.catch(this.#failed);
 	}
+
+	/** A write failed: the screen says so when it is because the phone is full. */
+	#failed = (error: unknown) => {
+		if (reportSaveFailure(error)) this.#unsaved = true;
+	};
 
 	#storedStatus(): StoredSessionStatus {
 		const { status } = this.#state;
@@ -396,21 +393,7 @@ export abstract class TimedPlayer {
 		};
 		this.#lastSave = written
 			.then(() => sessions.update(this.sessionId, progress))
-			.catch((error: unknown) => {
-				if (reportSaveFailure(error)) this.#unsaved = true;
-			});
+			.catch(this.#failed);
 		return this.#lastSave;
 	}
-}
-
-/** A clock whose fields read the player's state when asked (so effects track only those). */
-function liveClock(origin: () => number | null, position: () => number): TimelineClock {
-	return {
-		get originAtMs() {
-			return origin();
-		},
-		get positionMs() {
-			return position();
-		}
-	};
 }

@@ -80,7 +80,7 @@ export function fakeWorld() {
 /** Records what would be played; `ready` false plays the part of a suspended context. */
 export function fakeAudio() {
 	const scheduled: { sound: string; at: number }[] = [];
-	const listeners = new Set<() => void>();
+	let onReady = () => {};
 	let cancelled = 0;
 	let ready = true;
 	const audio: PlayerAudio = {
@@ -90,10 +90,7 @@ export function fakeAudio() {
 			return true;
 		},
 		cancelAll: () => void cancelled++,
-		onReady: (listener) => {
-			listeners.add(listener);
-			return () => void listeners.delete(listener);
-		}
+		onReady: (listener) => void (onReady = listener)
 	};
 	return {
 		audio,
@@ -102,7 +99,7 @@ export function fakeAudio() {
 		/** Like a context that resumes: a player listening hears it can play again. */
 		setReady: (value: boolean) => {
 			ready = value;
-			if (ready) for (const listener of [...listeners]) listener();
+			if (ready) onReady();
 		}
 	};
 }
