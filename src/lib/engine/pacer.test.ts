@@ -40,7 +40,10 @@ describe('the pacer as an animation', () => {
 		expect(frames).toEqual([
 			{ offset: 0, value: 0.5 },
 			{ offset: 0.25, value: 0.9 },
+			{ offset: 0.25, value: 0.9 },
 			{ offset: 0.5, value: 0.9 },
+			{ offset: 0.5, value: 0.9 },
+			{ offset: 0.75, value: 0.5 },
 			{ offset: 0.75, value: 0.5 },
 			{ offset: 1, value: 0.5 }
 		]);
@@ -52,6 +55,8 @@ describe('the pacer as an animation', () => {
 		expect(frames).toEqual([
 			{ offset: 0, value: 0.5 },
 			{ offset: 0.3, value: 0.9 },
+			{ offset: 0.3, value: 0.9 },
+			{ offset: 0.4, value: 1 },
 			{ offset: 0.4, value: 1 },
 			{ offset: 1, value: 0.5 }
 		]);

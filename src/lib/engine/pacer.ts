@@ -47,22 +47,18 @@ export interface CycleKeyframe {
  * Keyframes for one cycle of a timeline: every phase's value at its start and at its end
  * (progress 0 and 1). An animation repeating every `cycleMs` through these, eased between
  * them as `valueAt` is, shows `valueAt` at every moment without script on every frame.
- * Points that add nothing (the same value at the same place) are left out.
  */
 export function cycleKeyframes(
 	timeline: Timeline,
 	valueAt: (kind: BreathPhaseKind, progress: number) => number
 ): CycleKeyframe[] {
 	const frames: CycleKeyframe[] = [];
-	const add = (offset: number, value: number) => {
-		const last = frames.at(-1);
-		if (last && last.offset === offset && last.value === value) return;
-		frames.push({ offset, value });
-	};
-	for (const phase of timeline.phases) {
-		if (phase.cycle > 0) break;
-		add(phase.startMs / timeline.cycleMs, valueAt(phase.kind, 0));
-		add(phase.endMs / timeline.cycleMs, valueAt(phase.kind, 1));
+	for (const { cycle, kind, startMs, endMs } of timeline.phases) {
+		if (cycle > 0) break;
+		frames.push(
+			{ offset: startMs / timeline.cycleMs, value: valueAt(kind, 0) },
+			{ offset: endMs / timeline.cycleMs, value: valueAt(kind, 1) }
+		);
 	}
 	return frames;
 }
