@@ -53,7 +53,9 @@ export interface PlayerEnvironment {
 const browserEnv: PlayerEnvironment = {
 	now: () => performance.now(),
 	epochNow: () => Date.now(),
-	setTimer: (cb, ms) => window.setTimeout(cb, ms),
+	// Timers run on whole milliseconds and may fire a little early by performance.now(): an
+	// early wake would have to wait again (4 ms at least, for a chain of timers), so round up.
+	setTimer: (cb, ms) => window.setTimeout(cb, Math.ceil(ms) + 1),
 	clearTimer: (handle) => window.clearTimeout(handle),
 	newId: () => crypto.randomUUID(),
 	// A mark on the performance timeline lets bench/ measure phase timing from outside.
@@ -307,9 +309,10 @@ export abstract class TimedPlayer implements TimelineClock {
 		}
 		// A timer, not a frame loop: text changes land on their moment (a timer is late by a
 		// millisecond or so, and the next frame shows the change), and nothing runs in between.
+		// The work of this wake already took some of the time until the next one.
 		const delayMs = this.#hidden
 			? BACKGROUND_TICK_MS
-			: Math.min(MAX_WAKE_MS, Math.max(0, this.msUntilChange()));
+			: Math.min(MAX_WAKE_MS, Math.max(0, this.msUntilChange() - (this.env.now() - now)));
 		this.#timer = this.env.setTimer(() => this.#loop(), delayMs);
 	}
 
