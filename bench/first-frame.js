@@ -12,7 +12,14 @@
  * 'rustpunt:pacer-first-frame' mark is the first animation frame driven by the app's code
  * (hydration done); both are printed, the target applies to the first.
  *
+ * Then, in a few more tabs (--breathe-runs), it watches the pacer breathe for --breathe
+ * seconds after that first frame, while sound and storage load: main-thread tasks over 50 ms
+ * (long-task observer), the main thread's busy time (trace: top-level tasks), and the frames
+ * presented (trace: PipelineReporter), with how many of them moved by a compositor animation
+ * and how many by the main thread. Target: no long task, and the pacer drawn by the compositor.
+ *
  * Usage: node bench/first-frame.js [--no-build] [--runs 10] [--cpu 4] [--path /nu] [--dpr 3]
+ *          [--breathe 5] [--breathe-runs 3]
  */
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +33,7 @@ import {
 	isMain,
 	launchChromium,
 	round,
+	sleep,
 	startPreview,
 	summarize,
 	writeResult
@@ -68,15 +76,22 @@ async function main() {
 			runs: { type: 'string', default: '10' },
 			cpu: { type: 'string', default: '4' },
 			path: { type: 'string', default: '/nu' },
-			dpr: { type: 'string', default: String(PHONE.deviceScaleFactor) }
+			dpr: { type: 'string', default: String(PHONE.deviceScaleFactor) },
+			breathe: { type: 'string', default: '5' },
+			'breathe-runs': { type: 'string', default: '3' }
 		},
 		strict: true
 	});
 	const runs = Number(values.runs);
 	const cpuRate = Number(values.cpu);
+	const breatheSeconds = Number(values.breathe);
+	const breatheRuns = Number(values['breathe-runs']);
 	const device = { ...PHONE, deviceScaleFactor: Number(values.dpr) };
 	if (!(runs >= 1) || !(cpuRate >= 1) || !(device.deviceScaleFactor > 0)) {
 		throw new Error('--runs and --cpu must be numbers >= 1, --dpr a number > 0');
+	}
+	if (!(breatheSeconds >= 0) || !(breatheRuns >= 0)) {
+		throw new Error('--breathe and --breathe-runs must be numbers >= 0');
 	}
 	ensureBuild({ noBuild: values['no-build'] });
 
@@ -183,6 +198,49 @@ async function main() {
 			)
 		);
 		compareWithBundleSize(results, problems);
+
+		/** @type {Breathing[]} */
+		const breathing = [];
+		if (breatheSeconds > 0 && breatheRuns > 0) {
+			console.log(
+				`\nThe pacer breathing for ${breatheSeconds} s after its first frame (${breatheRuns} runs):`
+			);
+			for (let i = 0; i < breatheRuns; i++) {
+				const run = await watchBreathing(browser, context, `${preview.origin}${values.path}`, {
+					cpuRate,
+					seconds: breatheSeconds
+				});
+				breathing.push(run);
+				console.log(
+					`  run ${String(i + 1).padStart(2)}: ${run.longTasks.length} long task(s)` +
+						(run.longTasks.length ? ` (longest ${run.longestTaskMs.toFixed(0)} ms)` : '') +
+						`, main thread busy ${run.busyMsPerSecond.toFixed(0)} ms/s, ` +
+						`${run.framesPerSecond.toFixed(1)} frames/s (worst second ${run.worstSecondFrames}) ` +
+						`(${run.compositorFrames} by a compositor animation, ${run.mainFrames} by the main thread), ` +
+						`${run.rafCallbacksPerSecond.toFixed(1)} rAF callbacks/s`
+				);
+			}
+			const stat = (/** @type {(b: Breathing) => number} */ pick) => {
+				const s = summarize(breathing.map(pick));
+				return [s.p50, s.min, s.max].map((v) => v.toFixed(1));
+			};
+			console.log('');
+			console.log(
+				formatTable(
+					[`${breatheSeconds} s after the first frame`, 'p50', 'min', 'max'],
+					[
+						['long tasks (> 50 ms)', ...stat((b) => b.longTasks.length)],
+						['longest task (ms)', ...stat((b) => b.longestTaskMs)],
+						['main thread busy (ms per s)', ...stat((b) => b.busyMsPerSecond)],
+						['frames presented per s', ...stat((b) => b.framesPerSecond)],
+						['  in the worst second', ...stat((b) => b.worstSecondFrames)],
+						['  of which by a compositor animation', ...stat((b) => b.compositorFrames)],
+						['  of which by the main thread', ...stat((b) => b.mainFrames)],
+						['rAF callbacks per s', ...stat((b) => b.rafCallbacksPerSecond)]
+					]
+				)
+			);
+		}
 		console.log(
 			`\nTarget: pacer breathing under ${TARGET_MS} ms. p50 ${sessionStart.p50.toFixed(0)} ms: ` +
 				(sessionStart.p50 < TARGET_MS ? 'under the target' : 'OVER the target') +
@@ -206,12 +264,175 @@ async function main() {
 			fcpMs: roundSummary(fcp),
 			sessionStartMs: roundSummary(sessionStart),
 			runs: results,
+			breathing: { seconds: breatheSeconds, runs: breathing },
 			problems: [...new Set(problems)]
 		});
 		console.log(`\nWrote ${relative(process.cwd(), path)}`);
 	} finally {
 		await browser.close();
 		await preview.close();
+	}
+}
+
+/** Trace categories: presented frames, the main thread's tasks, and the app's marks. */
+const BREATHING_TRACE = [
+	'disabled-by-default-devtools.timeline.frame',
+	'toplevel',
+	'blink.user_timing',
+	'__metadata'
+];
+
+/**
+ * @typedef {object} Breathing
+ * @property {{ startMs: number, durationMs: number }[]} longTasks over 50 ms, in the window
+ * @property {number} longestTaskMs longest main-thread task in the window (trace), long or not
+ * @property {number} busyMsPerSecond main-thread task time per second of the window
+ * @property {number} framesPerSecond frames presented per second of the window
+ * @property {number} worstSecondFrames frames presented in the worst whole second of it
+ * @property {number} compositorFrames frames with a compositor animation in them
+ * @property {number} mainFrames frames with a main-thread animation (script, style) in them
+ * @property {number} rafCallbacksPerSecond requestAnimationFrame callbacks run per second
+ * @property {number} runningAnimations animations running on the page at the end
+ */
+
+/**
+ * Runs in the page before its scripts: keeps every long task and counts rAF callbacks.
+ */
+function instrumentBreathing() {
+	/** @type {{ startTime: number, duration: number }[]} */
+	const longTasks = [];
+	/** @type {number[]} */
+	const rafCalls = [];
+	/** @type {any} */ (window).__rustpuntBreathing = { longTasks, rafCalls };
+	try {
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) {
+				longTasks.push({ startTime: e.startTime, duration: e.duration });
+			}
+		}).observe({ type: 'longtask', buffered: true });
+	} catch {
+		// No long-task observer: the trace still has every task.
+	}
+	const raf = window.requestAnimationFrame.bind(window);
+	window.requestAnimationFrame = (callback) =>
+		raf((ts) => {
+			rafCalls.push(performance.now());
+			callback(ts);
+		});
+}
+
+/**
+ * Opens `url` in a new tab with the CPU slowed `cpuRate` times, and watches the first
+ * `seconds` after the pacer's first frame (rustpunt:pacer-first-frame).
+ * @param {import('playwright-core').Browser} browser
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} url
+ * @param {{ cpuRate: number, seconds: number }} options
+ * @returns {Promise<Breathing>}
+ */
+async function watchBreathing(browser, context, url, { cpuRate, seconds }) {
+	const page = await context.newPage();
+	await page.addInitScript(instrumentBreathing);
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+	await browser.startTracing(page, { categories: BREATHING_TRACE });
+	try {
+		await page.goto(url, { waitUntil: 'load' });
+		// Polled on a timer: the default polls in animation frames, which would add a loop.
+		await page.waitForFunction(
+			() => performance.getEntriesByName('rustpunt:pacer-first-frame').length > 0,
+			undefined,
+			{ timeout: 30_000, polling: 100 }
+		);
+		const firstFrameMs = await page.evaluate(
+			() => performance.getEntriesByName('rustpunt:pacer-first-frame')[0]?.startTime ?? NaN
+		);
+		const endMs = firstFrameMs + seconds * 1000;
+		for (;;) {
+			const now = await page.evaluate(() => performance.now());
+			if (now >= endMs + 100) break;
+			await sleep(endMs + 100 - now);
+		}
+		const inPage = await page.evaluate(
+			([from, to]) => {
+				const bench = /** @type {any} */ (window).__rustpuntBreathing;
+				const longTasks = /** @type {{ startTime: number, duration: number }[]} */ (bench.longTasks)
+					.filter((t) => t.startTime + t.duration > from && t.startTime < to)
+					.map((t) => ({ startMs: t.startTime - from, durationMs: t.duration }));
+				const rafCalls = /** @type {number[]} */ (bench.rafCalls).filter(
+					(t) => t >= from && t < to
+				).length;
+				const running = document.getAnimations().filter((a) => a.playState === 'running');
+				return { longTasks, rafCalls, runningAnimations: running.length };
+			},
+			[firstFrameMs, endMs]
+		);
+		const trace = JSON.parse((await browser.stopTracing()).toString());
+		return {
+			longTasks: inPage.longTasks,
+			rafCallbacksPerSecond: inPage.rafCalls / seconds,
+			runningAnimations: inPage.runningAnimations,
+			...analyseTrace(trace.traceEvents, seconds)
+		};
+	} finally {
+		await cdp.detach().catch(() => undefined);
+		await page.close();
+	}
+
+	/**
+	 * @param {any[]} events
+	 * @param {number} windowSeconds
+	 */
+	function analyseTrace(events, windowSeconds) {
+		const mark = events.find((e) => e.name === 'rustpunt:pacer-first-frame');
+		if (!mark) throw new Error('The trace has no rustpunt:pacer-first-frame mark');
+		const from = mark.ts;
+		const to = from + windowSeconds * 1e6;
+		// The mark is set on the renderer's main thread: its tasks and its frames count.
+		const tasks = events.filter(
+			(e) =>
+				e.pid === mark.pid &&
+				e.tid === mark.tid &&
+				e.ph === 'X' &&
+				(e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') &&
+				e.ts < to &&
+				e.ts + e.dur > from
+		);
+		let busyUs = 0;
+		let longestUs = 0;
+		for (const task of tasks) {
+			busyUs += Math.min(to, task.ts + task.dur) - Math.max(from, task.ts);
+			longestUs = Math.max(longestUs, task.dur);
+		}
+		/** @type {Map<number, { compositor: boolean, main: boolean, ts: number }>} */
+		const frames = new Map();
+		for (const e of events) {
+			const reporter = e.args?.frame_reporter;
+			if (e.name !== 'PipelineReporter' || e.pid !== mark.pid || !reporter) continue;
+			if (e.ts < from || e.ts >= to || !String(reporter.state).startsWith('STATE_PRESENTED'))
+				continue;
+			const seen = frames.get(reporter.frame_sequence) ?? {
+				compositor: false,
+				main: false,
+				ts: e.ts
+			};
+			seen.compositor ||= !!reporter.has_compositor_animation;
+			seen.main ||= !!reporter.has_main_animation;
+			frames.set(reporter.frame_sequence, seen);
+		}
+		const all = [...frames.values()];
+		const perSecond = Array.from(
+			{ length: Math.floor(windowSeconds) },
+			(_, i) => all.filter((f) => f.ts >= from + i * 1e6 && f.ts < from + (i + 1) * 1e6).length
+		);
+		return {
+			worstSecondFrames: Math.min(...perSecond),
+			longestTaskMs: longestUs / 1000,
+			busyMsPerSecond: busyUs / 1000 / windowSeconds,
+			framesPerSecond: all.length / windowSeconds,
+			compositorFrames: all.filter((f) => f.compositor).length,
+			mainFrames: all.filter((f) => f.main).length
+		};
 	}
 }
 

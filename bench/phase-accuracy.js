@@ -92,6 +92,8 @@ function instrumentPage() {
 		cues: [],
 		/** Start time of the animation frame being run, as passed to rAF callbacks. */
 		frameTs: NaN,
+		/** True while the page's own rAF callbacks run. */
+		inFrame: false,
 		/** @type {number[]} start time of every frame in which a rAF callback ran */
 		frames: []
 	};
@@ -104,7 +106,12 @@ function instrumentPage() {
 		raf((ts) => {
 			if (ts !== bench.frameTs) bench.frames.push(ts);
 			bench.frameTs = ts;
-			callback(ts);
+			bench.inFrame = true;
+			try {
+				callback(ts);
+			} finally {
+				bench.inFrame = false;
+			}
 		});
 
 	// The phase label: watch the whole document, as the element itself comes and goes.
@@ -117,12 +124,16 @@ function instrumentPage() {
 		const current = document.querySelector('p.phase');
 		const currentText = current?.textContent?.trim() ?? null;
 		if (current === element && currentText === text) return;
-		bench.labels.push({
+		const label = {
 			t: now,
 			frame: bench.frameTs,
 			text: currentText,
 			newElement: current !== element
-		});
+		};
+		bench.labels.push(label);
+		// Changed outside an animation frame (by a timer): the next frame is the one that
+		// shows it (asked for here without counting it as one of the page's frames).
+		if (!bench.inFrame) raf((ts) => (label.frame = ts));
 		element = current;
 		text = currentText;
 	};
@@ -184,7 +195,7 @@ function instrumentPage() {
 /**
  * @typedef {object} LabelEvent
  * @property {number} t performance.now() when the DOM changed
- * @property {number} frame start time of the animation frame it changed in
+ * @property {number} frame start time of the animation frame that first shows it
  * @property {string | null} text
  * @property {boolean} newElement the label element itself appeared or went away
  */
@@ -398,6 +409,7 @@ function frameStats(frames, sessionStart, durationMs) {
 	}
 	const spanMs = (inSession.at(-1) ?? 0) - (inSession[0] ?? 0);
 	return {
+		count: inSession.length,
 		perSecond: spanMs > 0 ? ((inSession.length - 1) * 1000) / spanMs : NaN,
 		late,
 		longestGapMs
@@ -531,10 +543,12 @@ async function main() {
 			);
 		}
 		console.log(
-			`Frames during the session: ${frames.perSecond.toFixed(1)} per second; ` +
-				`${frames.late.length} came more than ${LATE_FRAME_MS} ms after the previous one` +
-				(frames.late.length ? ` (longest gap ${frames.longestGapMs.toFixed(1)} ms)` : '') +
-				'.'
+			frames.count < 2
+				? `Frames during the session: the page ran no animation-frame loop (${frames.count} callbacks).`
+				: `Frames during the session: ${frames.perSecond.toFixed(1)} per second; ` +
+						`${frames.late.length} came more than ${LATE_FRAME_MS} ms after the previous one` +
+						(frames.late.length ? ` (longest gap ${frames.longestGapMs.toFixed(1)} ms)` : '') +
+						'.'
 		);
 		console.log(
 			'"heard" converts the start time with getOutputTimestamp (as the app does, so it allows for\n' +
@@ -573,6 +587,7 @@ async function main() {
 				currentTime: roundStats(result.cues.currentTime)
 			},
 			frames: {
+				count: frames.count,
 				perSecond: round(frames.perSecond, 1),
 				longestGapMs: round(frames.longestGapMs, 1),
 				late: frames.late.map(([t, gap]) => [round(t, 0), round(gap, 1)])

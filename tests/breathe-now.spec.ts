@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { controlTime, expect, expectSessions, storedSessions, test } from './fixtures';
+import { controlTime, expect, expectSessions, storedSessions, test, waitForApp } from './fixtures';
 
 /** Taps "Adem nu" on the home page and waits for the pacer to run. */
 async function breatheNow(page: Page) {
@@ -105,6 +105,44 @@ test.describe('Breathe now', () => {
 		await page.goto('/');
 		await expectSessions(page, (s) => s[0]?.status === 'interrupted' && s[0].activeMs >= 5000);
 		await expect(page.getByText('onderbroken')).toBeVisible();
+	});
+});
+
+test.describe('The pacer on the compositor', () => {
+	test('breathes by a running animation, with no script on every frame', async ({ page }) => {
+		// Counts requestAnimationFrame callbacks from the page's first script on.
+		await page.addInitScript(() => {
+			const calls: number[] = [];
+			Object.assign(window, { __rafCalls: calls });
+			const raf = window.requestAnimationFrame.bind(window);
+			window.requestAnimationFrame = (callback) =>
+				raf((ts) => {
+					calls.push(performance.now());
+					callback(ts);
+				});
+		});
+		await page.goto('/nu');
+		await waitForApp(page);
+		await expect(page.getByRole('status')).toHaveText('Adem in');
+		const disc = page.locator('[data-pacer-disc]');
+		const states = () => disc.evaluate((el) => el.getAnimations().map((a) => a.playState));
+		await expect.poll(states).toEqual(['running']);
+
+		// Over a second of breathing: a handful of frame callbacks at most, not about 60.
+		const calls = () =>
+			page.evaluate(() => (window as unknown as { __rafCalls: number[] }).__rafCalls.length);
+		const before = await calls();
+		await page.waitForTimeout(1000);
+		expect((await calls()) - before).toBeLessThan(5);
+
+		// Paused, the animation stands still where the engine paused.
+		await page.getByRole('button', { name: 'Pauze' }).click();
+		await expect.poll(states).toEqual(['paused']);
+		const held = await disc.evaluate((el) => getComputedStyle(el).transform);
+		await page.waitForTimeout(300);
+		expect(await disc.evaluate((el) => getComputedStyle(el).transform)).toBe(held);
+		await page.getByRole('button', { name: 'Verder' }).click();
+		await expect.poll(states).toEqual(['running']);
 	});
 });
 

@@ -26,8 +26,11 @@ export const CHROMIUM_ARGS = [
 	'--disable-sync'
 ];
 
-/** The first port tried for a bench's own preview server (4173 may be someone else's). */
-export const FIRST_BENCH_PORT = 4180;
+/**
+ * The first port tried for a bench's own preview server (4173 may be someone else's);
+ * BENCH_FIRST_PORT moves the range when several checkouts share a machine.
+ */
+export const FIRST_BENCH_PORT = Number(process.env.BENCH_FIRST_PORT || 4180);
 
 /**
  * True when the module at `metaUrl` is the script node was started with (not imported).

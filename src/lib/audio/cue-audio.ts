@@ -49,12 +49,17 @@ export class CueAudio {
 	#loopWanted: BackgroundSound | null = null;
 	#set: CueSet = 'soft';
 	#setWanted: CueSet = 'soft';
+	#onReady = () => {};
 
 	constructor() {
 		Howler.autoSuspend = false;
 		// Howler creates its AudioContext lazily; setting the volume creates it now.
 		Howler.volume(Howler.volume());
 		this.#ready = this.#load();
+		const ctx = Howler.usingWebAudio ? Howler.ctx : undefined;
+		ctx?.addEventListener('statechange', () => {
+			if (ctx.state === 'running') this.#onReady();
+		});
 		document.addEventListener('visibilitychange', this.#resumeWhenVisible);
 		// A page opened without a tap (a home-screen shortcut) gets its sound at the first touch.
 		document.addEventListener('pointerdown', this.#resumeOnGesture, { capture: true });
@@ -147,6 +152,19 @@ export class CueAudio {
 			source.disconnect();
 		};
 		return true;
+	}
+
+	/**
+	 * Calls `listener` whenever cues refused before may be taken now: the sounds are decoded,
+	 * or the context runs again (a first tap, the page coming back). One listener, the player
+	 * of the moment: a new call replaces it.
+	 */
+	onReady(listener: () => void): void {
+		this.#onReady = listener;
+		void this.#ready.then(
+			() => this.#onReady === listener && listener(),
+			() => undefined
+		);
 	}
 
 	/** Without Web Audio (rare): plain Howler playback on a timer, less exact but audible. */

@@ -19,7 +19,7 @@ export function cuesBetween(timeline: Timeline, fromMs: number, toMs: number): C
 	if (toMs <= fromMs) return cues;
 	const inWindow = (t: number) => t >= fromMs && t < toMs;
 	if (inWindow(0)) cues.push({ kind: 'start', atMs: 0 });
-	// Runs every frame: start at the phase containing fromMs rather than at the beginning.
+	// Runs at every wake: start at the phase containing fromMs rather than at the beginning.
 	for (let i = phaseIndexAt(timeline, fromMs); i < timeline.phases.length; i++) {
 		const phase = timeline.phases[i]!;
 		if (phase.startMs >= toMs) break;

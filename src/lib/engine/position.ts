@@ -39,3 +39,12 @@ export function positionAt(timeline: Timeline, elapsedMs: number): Position {
 		finished: clamped >= timeline.durationMs
 	};
 }
+
+/**
+ * How long until a countdown of `remainingMs`, shown in whole seconds rounded up (as the
+ * screens show it), next changes: when it shows one second less, or reaches zero.
+ */
+export function msUntilNextSecond(remainingMs: number): number {
+	if (!(remainingMs > 0)) return Infinity;
+	return remainingMs - 1000 * (Math.ceil(remainingMs / 1000) - 1);
+}

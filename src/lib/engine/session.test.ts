@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	createSession,
+	originAtMs,
 	reduceSession,
 	SLEEP_GAP_MS,
 	type SessionAction,
@@ -173,5 +174,37 @@ describe('seeking to another place on the timeline', () => {
 		expect(s.status).toBe('completed');
 		expect(s.positionMs).toBe(10_000);
 		expect(s.activeElapsedMs).toBe(2000);
+	});
+});
+
+describe('the origin an animation follows', () => {
+	it('stays put from tick to tick while the session runs', () => {
+		const started = run(createSession(60_000), { type: 'start', atMs: 1000 });
+		expect(originAtMs(started)).toBe(1000);
+		const later = run(started, { type: 'tick', atMs: 2000 }, { type: 'tick', atMs: 6500 });
+		expect(originAtMs(later)).toBe(1000);
+	});
+
+	it('moves on by the time left out: a pause, or a gap that means the phone slept', () => {
+		const paused = run(
+			createSession(60_000),
+			{ type: 'start', atMs: 0 },
+			{ type: 'tick', atMs: 3000 },
+			{ type: 'pause', atMs: 4000 }
+		);
+		expect(originAtMs(paused)).toBeNull();
+		const resumed = reduceSession(paused, { type: 'resume', atMs: 10_000 });
+		expect(originAtMs(resumed)).toBe(6000);
+		const slept = reduceSession(resumed, { type: 'tick', atMs: 10_000 + SLEEP_GAP_MS + 1 });
+		expect(originAtMs(slept)).toBe(6000 + SLEEP_GAP_MS + 1);
+	});
+
+	it('moves with a skip to another place on the timeline', () => {
+		const s = run(
+			createSession(60_000),
+			{ type: 'start', atMs: 0 },
+			{ type: 'seek', atMs: 1000, positionMs: 20_000 }
+		);
+		expect(originAtMs(s)).toBe(1000 - 20_000);
 	});
 });

@@ -28,7 +28,7 @@ export type SessionAction =
 /**
  * A gap between two ticks longer than this means the phone slept or the browser froze the
  * page; the gap is not counted, so the exercise carries on from where the person left it.
- * A visible page ticks every 16 ms and a hidden one about once a second, well within this.
+ * A player ticks at least once a second, visible or hidden, well within this.
  */
 export const SLEEP_GAP_MS = 5000;
 
@@ -100,6 +100,26 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
 			return { ...advanced, status: 'stopped', lastTickAtMs: null };
 		}
 	}
+}
+
+/** Where a session stands against its clock: what an animation needs to follow it. */
+export interface TimelineClock {
+	/**
+	 * The clock reading at which the timeline's position 0 was (or would have been, leaving out
+	 * pauses and sleep) while the session runs; null when it does not run.
+	 */
+	readonly originAtMs: number | null;
+	/** Where the session stands on its timeline (as of the last tick). */
+	readonly positionMs: number;
+}
+
+/**
+ * The clock reading at which a running session's position 0 was: it stays put from tick to
+ * tick, and moves only when time is left out (a pause, a sleep gap) or the position jumps.
+ */
+export function originAtMs(state: SessionState): number | null {
+	if (state.status !== 'running' || state.lastTickAtMs === null) return null;
+	return state.lastTickAtMs - state.positionMs;
 }
 
 /** True while the session can still change: running or paused. */

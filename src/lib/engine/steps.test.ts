@@ -7,7 +7,8 @@ import {
 	stepCuesBetween,
 	stepIndexAt,
 	stepPositionAt,
-	stepsDone
+	stepsDone,
+	stepTimeBetween
 } from './steps';
 import { createSession, reduceSession, type SessionAction, type SessionState } from './session';
 
@@ -85,6 +86,20 @@ describe('the step timeline of a guided practice', () => {
 		expect(rhythmPhase(feet, 20_000, 4000)).toBe(0);
 		expect(rhythmPhase(feet, 23_000, 4000)).toBeCloseTo(0.75);
 		expect(rhythmPhase(feet, 25_000, 4000)).toBeCloseTo(0.25);
+	});
+
+	it('splits time between two positions over the steps it was spent in', () => {
+		expect(stepTimeBetween(timeline, 19_000, 20_000)).toEqual([[0, 1000]]);
+		expect(stepTimeBetween(timeline, 19_400, 20_600)).toEqual([
+			[0, 600],
+			[1, 600]
+		]);
+		expect(stepTimeBetween(timeline, 10_000, 60_000)).toEqual([
+			[0, 10_000],
+			[1, 30_000],
+			[2, 10_000]
+		]);
+		expect(stepTimeBetween(timeline, 5000, 5000)).toEqual([]);
 	});
 
 	it('counts a step as done when the person stayed with at least half of it', () => {

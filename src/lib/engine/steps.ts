@@ -123,6 +123,26 @@ export function rhythmPhase(step: TimelineStep, positionMs: number, rhythmMs: nu
 	return (into % rhythmMs) / rhythmMs;
 }
 
+/**
+ * The time between two positions, split over the steps it was spent in: [step index, ms]
+ * for every step the span [fromMs, toMs) overlaps.
+ */
+export function stepTimeBetween(
+	timeline: StepTimeline,
+	fromMs: number,
+	toMs: number
+): [index: number, ms: number][] {
+	const spans: [number, number][] = [];
+	if (!(toMs > fromMs)) return spans;
+	for (let i = stepIndexAt(timeline, fromMs); i < timeline.steps.length; i++) {
+		const step = timeline.steps[i]!;
+		if (step.startMs >= toMs) break;
+		const ms = Math.min(toMs, step.endMs) - Math.max(fromMs, step.startMs);
+		if (ms > 0) spans.push([i, ms]);
+	}
+	return spans;
+}
+
 /** The ids of the steps the person stayed with, from the time spent in each (by index). */
 export function stepsDone(timeline: StepTimeline, msInStep: readonly number[]): string[] {
 	return timeline.steps

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBreathingTimeline, resizeBreathingTimeline } from './timeline';
-import { phaseIndexAt, positionAt } from './position';
+import { msUntilNextSecond, phaseIndexAt, positionAt } from './position';
 import { cuesBetween } from './cues';
 import type { BreathingPattern } from './types';
 
@@ -183,5 +183,19 @@ describe('resizeBreathingTimeline', () => {
 			95_000
 		);
 		expect(after.durationMs).toBe(100_000);
+	});
+});
+
+describe('msUntilNextSecond', () => {
+	it('says when a countdown in whole seconds, rounded up, shows one second less', () => {
+		expect(msUntilNextSecond(57_000)).toBe(1000);
+		expect(msUntilNextSecond(56_999.5)).toBe(999.5);
+		expect(msUntilNextSecond(1500)).toBe(500);
+		expect(msUntilNextSecond(400)).toBe(400);
+	});
+
+	it('never comes once the countdown is over', () => {
+		expect(msUntilNextSecond(0)).toBe(Infinity);
+		expect(msUntilNextSecond(-3)).toBe(Infinity);
 	});
 });

@@ -2,6 +2,7 @@ import type { BreathingExercise } from '../content/types';
 import {
 	buildBreathingTimeline,
 	cuesBetween,
+	msUntilNextSecond,
 	positionAt,
 	resizeBreathingTimeline,
 	type BreathPhaseKind,
@@ -52,7 +53,7 @@ export class BreathingPlayer extends TimedPlayer {
 	#lastPhaseIndex = -1;
 	#onPhase: ((kind: BreathPhaseKind) => void) | undefined;
 
-	/** Where the session is now: phase, progress, remaining time. */
+	/** Where the session is (as of the last wake): phase, progress, remaining time. */
 	readonly position = $derived(positionAt(this.#timeline, this.session.positionMs));
 
 	constructor(options: BreathingPlayerOptions) {
@@ -85,6 +86,7 @@ export class BreathingPlayer extends TimedPlayer {
 	 */
 	setMinutes(minutes: number): void {
 		if (this.ended || minutes === this.#minutes) return;
+		this.catchUp();
 		this.#minutes = minutes;
 		const timeline = resizeBreathingTimeline(
 			this.exercise.pattern,
@@ -95,6 +97,7 @@ export class BreathingPlayer extends TimedPlayer {
 		this.dispatch({ type: 'setDuration', durationMs: timeline.durationMs });
 		// An end bell may already be on the audio clock: schedule from here again.
 		this.rescheduleAudio();
+		this.catchUp();
 	}
 
 	protected *plannedCues(fromMs: number, toMs: number): Iterable<PlannedCue> {
@@ -109,6 +112,12 @@ export class BreathingPlayer extends TimedPlayer {
 			plannedMs: this.#timeline.durationMs,
 			holds: this.holds
 		};
+	}
+
+	protected msUntilChange(): number {
+		// The phase's countdown (which ends with the phase) and the time remaining.
+		const { phaseRemainingMs, remainingMs } = this.position;
+		return Math.min(msUntilNextSecond(phaseRemainingMs), msUntilNextSecond(remainingMs));
 	}
 
 	protected onTick(): void {

@@ -21,7 +21,7 @@ const exercise: BreathingExercise = {
 };
 
 describe('BreathingPlayer', () => {
-	it('changes phase on the timeline, frame by frame', () => {
+	it('changes phase on the timeline, at the boundary', () => {
 		const world = fakeWorld();
 		const player = new BreathingPlayer({ exercise, minutes: 1, holds: false, env: world.env });
 		player.start();
@@ -294,6 +294,85 @@ describe('BreathingPlayer', () => {
 		player.destroy();
 		await flush();
 		expect(writes.at(-1)).toMatchObject({ status: 'stopped' });
+	});
+});
+
+describe('waking only when the screen changes', () => {
+	const resonance: BreathingExercise = {
+		...exercise,
+		id: 'resonance',
+		pattern: {
+			phases: [
+				{ kind: 'inhale', durationMs: 5500 },
+				{ kind: 'exhale', durationMs: 5500 }
+			]
+		}
+	};
+
+	it('wakes at whole seconds and at phase boundaries, not every frame', () => {
+		const world = fakeWorld();
+		const player = new BreathingPlayer({ exercise, minutes: 1, holds: false, env: world.env });
+		player.start();
+		world.advance(10_000);
+		expect(world.frames()).toBe(0);
+		expect(world.wakes).toEqual([1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10_000]);
+		expect(world.phases).toEqual(['inhale', 'exhale', 'inhale']);
+	});
+
+	it('meets a phase boundary between two whole seconds on its moment', () => {
+		const world = fakeWorld();
+		const player = new BreathingPlayer({
+			exercise: resonance,
+			minutes: 1,
+			holds: false,
+			env: world.env
+		});
+		player.start();
+		world.advance(5499);
+		expect(player.position.phase.kind).toBe('inhale');
+		world.advance(1);
+		expect(player.position.phase.kind).toBe('exhale');
+		// The countdown of the phase turns on the half second, the time remaining on the whole.
+		expect(world.wakes.slice(0, 6)).toEqual([500, 1000, 1500, 2000, 2500, 3000]);
+	});
+
+	it('offers a refused cue again the moment the sound can play, without polling', () => {
+		const world = fakeWorld();
+		const fake = fakeAudio();
+		const player = new BreathingPlayer({ exercise, minutes: 1, holds: false, env: world.env });
+		player.attachAudio(fake.audio);
+		fake.setReady(false);
+		player.start();
+		world.advance(3000);
+		expect(world.wakes).toEqual([1000, 2000, 3000]);
+		fake.setReady(true);
+		expect(fake.scheduled).toContainEqual({ sound: 'exhale', at: 14_000 });
+	});
+
+	it('counts a new length from this moment, not from the last wake', () => {
+		const world = fakeWorld();
+		const player = new BreathingPlayer({ exercise, minutes: 1, holds: false, env: world.env });
+		player.start();
+		world.advance(10_500);
+		player.setMinutes(3);
+		expect(player.position.remainingMs).toBe(180_000 - 10_500);
+		expect(player.activeElapsedMs).toBe(10_500);
+	});
+
+	it('gives animations an origin that holds from wake to wake and moves by a pause', () => {
+		const world = fakeWorld();
+		const player = new BreathingPlayer({ exercise, minutes: 1, holds: false, env: world.env });
+		// The prerendered pacer began breathing 1.2 s before the code ran.
+		player.start(1200);
+		expect(player.originAtMs).toBe(10_000 - 1200);
+		world.advance(5000);
+		expect(player.originAtMs).toBe(10_000 - 1200);
+		player.pause();
+		expect(player.originAtMs).toBeNull();
+		expect(player.positionMs).toBe(6200);
+		world.advance(30_000);
+		player.resume();
+		expect(player.originAtMs).toBe(10_000 - 1200 + 30_000);
 	});
 });
 

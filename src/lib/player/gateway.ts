@@ -16,7 +16,7 @@ import type { data } from '../storage/data';
 import { preferences } from './preferences.svelte';
 
 /** What a player needs to make sound; the real one is CueAudio. */
-export type PlayerAudio = Pick<CueAudio, 'schedule' | 'cancelAll'>;
+export type PlayerAudio = Pick<CueAudio, 'schedule' | 'cancelAll' | 'onReady'>;
 /** What a player needs to keep sessions; the real one is SessionStore. */
 export type PlayerSessions = Pick<SessionStore, 'start' | 'update'>;
 export type { CueSound };

@@ -2,11 +2,13 @@ import { stepsFor, type GuidedChoices, type GuidedStep } from '../content/guided
 import type { GuidedPractice } from '../content/types';
 import {
 	buildStepTimeline,
+	msUntilNextSecond,
 	nextStepStartMs,
 	previousStepStartMs,
 	stepCuesBetween,
 	stepPositionAt,
 	stepsDone,
+	stepTimeBetween,
 	type StepTimeline
 } from '../engine';
 import type { NoticedEntry, SessionDetails } from '../records/sessions';
@@ -55,7 +57,7 @@ export class GuidedPlayer extends TimedPlayer {
 	#tooMuch = $state(0);
 	#noticed = $state<Record<string, { count: number; text: string }>>({});
 
-	/** Where the practice is now: step, its progress, the whole practice's progress. */
+	/** Where the practice is (as of the last wake): step, its progress, the whole's progress. */
 	readonly position = $derived.by(() => stepPositionAt(this.timeline, this.session.positionMs));
 	/** The current step. */
 	readonly step = $derived.by(() => this.steps[this.position.step.index]!);
@@ -89,18 +91,21 @@ export class GuidedPlayer extends TimedPlayer {
 
 	/** Connects a voice; the current step is spoken from its start if it has only just begun. */
 	attachVoice(voice: PlayerVoice): void {
+		this.catchUp();
 		this.#voice = voice;
 		if (this.status === 'running' && this.position.progress < 0.25) this.#speak();
 	}
 
 	/** Goes to the next step. */
 	next(): void {
+		this.catchUp();
 		const to = nextStepStartMs(this.timeline, this.session.positionMs);
 		if (to !== null) this.#seek(to);
 	}
 
 	/** Goes back to the start of this step, or to the step before when it has just begun. */
 	previous(): void {
+		this.catchUp();
 		this.#seek(previousStepStartMs(this.timeline, this.session.positionMs));
 	}
 
@@ -164,6 +169,8 @@ export class GuidedPlayer extends TimedPlayer {
 		this.#voice?.silence();
 		this.#spokenIndex = -1;
 		this.onTick();
+		// Plans sound and the next wake from the new place.
+		this.catchUp();
 		void this.save();
 	}
 
@@ -182,11 +189,22 @@ export class GuidedPlayer extends TimedPlayer {
 		return { exerciseId: this.practice.id, plannedMs: this.timeline.durationMs };
 	}
 
+	protected msUntilChange(): number {
+		// The step's end and the time remaining, in whole seconds.
+		const { stepRemainingMs, remainingMs } = this.position;
+		return Math.min(stepRemainingMs, msUntilNextSecond(remainingMs));
+	}
+
 	protected onTick(): void {
-		const { activeElapsedMs } = this.session;
-		const index = this.position.step.index;
-		this.#msInStep[index] = (this.#msInStep[index] ?? 0) + (activeElapsedMs - this.#lastActiveMs);
+		const { activeElapsedMs, positionMs } = this.session;
+		// Since the last tick the position moved on by the time practised (a skip ticks first),
+		// which may have crossed into the next step.
+		const spentMs = activeElapsedMs - this.#lastActiveMs;
+		for (const [index, ms] of stepTimeBetween(this.timeline, positionMs - spentMs, positionMs)) {
+			this.#msInStep[index] = (this.#msInStep[index] ?? 0) + ms;
+		}
 		this.#lastActiveMs = activeElapsedMs;
+		const index = this.position.step.index;
 		if (index !== this.#spokenIndex && this.status === 'running') this.#speak();
 	}
 

@@ -168,6 +168,50 @@ describe('GuidedPlayer', () => {
 		expect(store.writes.at(-1)).toMatchObject({ status: 'running', details: { tooMuch: 1 } });
 	});
 
+	it('wakes at whole seconds and when a step ends, not every frame', () => {
+		const { world, player } = makePlayer();
+		player.start();
+		world.advance(12_000);
+		expect(world.frames()).toBe(0);
+		expect(world.wakes).toEqual(Array.from({ length: 12 }, (_, i) => (i + 1) * 1000));
+		expect(player.step.id).toBe('feet');
+	});
+
+	it('goes back from where the practice is now, not from where it last woke', () => {
+		const { world, player } = makePlayer();
+		player.start();
+		// 3.5 s into "feet": back goes to its start, not to the step before.
+		world.advance(13_500);
+		player.previous();
+		expect(player.step.id).toBe('feet');
+		expect(player.positionMs).toBe(10_000);
+	});
+
+	it('counts the time up to a step’s end in that step, though it woke only at the end', async () => {
+		const world = fakeWorld();
+		const store = fakeSessions();
+		const short: GuidedPractice = {
+			...practice,
+			durationMs: 11_500,
+			steps: [
+				{ id: 'arrive', durationMs: 1500, text: { nl: 'Kom aan.', en: 'Arrive.' } },
+				{ id: 'feet', durationMs: 10_000, text: { nl: 'Je voeten.', en: 'Your feet.' } }
+			]
+		};
+		const player = new GuidedPlayer({
+			practice: short,
+			choices: { eyes: 'open' },
+			textOf: (step) => step.text.en,
+			env: world.env
+		});
+		player.attachSessions(store.sessions);
+		player.start();
+		world.advance(3000);
+		player.stop();
+		await flush();
+		expect(store.writes.at(-1)).toMatchObject({ details: { stepsDone: ['arrive'] } });
+	});
+
 	it('records the steps done, the choices and what was noticed with the session', async () => {
 		const { world, player } = makePlayer();
 		const store = fakeSessions();

@@ -1,10 +1,12 @@
 import {
 	createSession,
 	isActive,
+	originAtMs,
 	reduceSession,
 	SLEEP_GAP_MS,
 	type SessionAction,
-	type SessionState
+	type SessionState,
+	type TimelineClock
 } from '../engine';
 import type { SessionDetails, SessionRecord, StoredSessionStatus } from '../records/sessions';
 import { reportSaveFailure } from './practice-run.svelte';
@@ -13,10 +15,18 @@ import type { CueSound, PlayerAudio, PlayerSessions } from './gateway';
 /** How far ahead cues are handed to the audio clock while the page is visible. */
 export const AUDIO_LOOKAHEAD_MS = 1500;
 /**
- * While the page is hidden (screen off, another app in front) there are no animation frames;
- * a timer ticks once a second instead (browsers keep that up for a page playing sound), and
- * cues are scheduled further ahead so a late tick never leaves a gap in the sound (but less
- * than a sleep gap, so that nothing already heard is planned twice).
+ * A visible player does not tick every frame: the pacer and the progress bars are animations
+ * the browser runs on its own clock, started from the engine's (see originAtMs). The player
+ * wakes when what the screen shows in text changes (a new phase or step, a whole second of a
+ * countdown), and at least this often, so that sound is always planned well ahead of
+ * AUDIO_LOOKAHEAD_MS and checkpoints are on time.
+ */
+export const MAX_WAKE_MS = 1000;
+/**
+ * While the page is hidden (screen off, another app in front) the player ticks once a second
+ * (browsers keep that up for a page playing sound), and cues are scheduled further ahead so a
+ * late tick never leaves a gap in the sound (but less than a sleep gap, so that nothing
+ * already heard is planned twice).
  */
 export const BACKGROUND_TICK_MS = 1000;
 export const BACKGROUND_LOOKAHEAD_MS = 4000;
@@ -33,8 +43,6 @@ export interface PlayerEnvironment {
 	now(): number;
 	/** Wall clock in epoch ms (Date.now()). */
 	epochNow(): number;
-	requestFrame(callback: () => void): number;
-	cancelFrame(handle: number): void;
 	setTimer(callback: () => void, ms: number): number;
 	clearTimer(handle: number): void;
 	newId(): string;
@@ -45,9 +53,9 @@ export interface PlayerEnvironment {
 const browserEnv: PlayerEnvironment = {
 	now: () => performance.now(),
 	epochNow: () => Date.now(),
-	requestFrame: (cb) => requestAnimationFrame(cb),
-	cancelFrame: (handle) => cancelAnimationFrame(handle),
-	setTimer: (cb, ms) => window.setTimeout(cb, ms),
+	// Timers run on whole milliseconds and may fire a little early by performance.now(): an
+	// early wake would have to wait again (4 ms at least, for a chain of timers), so round up.
+	setTimer: (cb, ms) => window.setTimeout(cb, Math.ceil(ms) + 1),
 	clearTimer: (handle) => window.clearTimeout(handle),
 	newId: () => crypto.randomUUID(),
 	// A mark on the performance timeline lets bench/ measure phase timing from outside.
@@ -73,19 +81,18 @@ export interface PlannedCue {
 export type SessionStartFields = Pick<SessionRecord, 'exerciseId' | 'plannedMs' | 'holds'>;
 
 /**
- * Runs one timed session against one clock: the engine's session machine, a frame loop (a
- * slower timer while hidden), sound scheduled ahead on the audio clock, and small writes to
- * storage as it goes. Breathing and guided practices differ only in their timeline, their
- * cues and what they record, which subclasses supply.
+ * Runs one timed session against one clock: the engine's session machine, a timer that wakes
+ * it when the screen's text changes (once a second while hidden), sound scheduled ahead on
+ * the audio clock, and small writes to storage as it goes. Breathing and guided practices
+ * differ only in their timeline, their cues and what they record, which subclasses supply.
  */
-export abstract class TimedPlayer {
+export abstract class TimedPlayer implements TimelineClock {
 	readonly sessionId: string;
 	protected readonly env: PlayerEnvironment;
 
 	#state = $state.raw<SessionState>(createSession(0));
 	#distressBefore: number | undefined;
 	#startedAt = 0;
-	#frame = 0;
 	#timer = 0;
 	#hidden = false;
 	#audio: PlayerAudio | null = null;
@@ -111,8 +118,13 @@ export abstract class TimedPlayer {
 	protected abstract plannedCues(fromMs: number, toMs: number): Iterable<PlannedCue>;
 	/** The fields of the session record written at the start. */
 	protected abstract startFields(): SessionStartFields;
-	/** Called on every tick, after the clock moved (phase or step changes). */
+	/**
+	 * Called on every tick, after the clock moved (phase or step changes), and once more when
+	 * the session pauses or ends.
+	 */
 	protected abstract onTick(): void;
+	/** How long until what the screen shows next changes (a new phase or step, a second). */
+	protected abstract msUntilChange(): number;
 	/** What this kind of practice records beyond time and status. */
 	protected details(): SessionDetails | undefined {
 		return undefined;
@@ -127,14 +139,33 @@ export abstract class TimedPlayer {
 		return this.#state.status;
 	}
 
-	/** Time practised, without pauses and sleep. */
+	/** Time practised until this moment, without pauses and sleep. */
 	get activeElapsedMs(): number {
-		return this.#state.activeElapsedMs;
+		return this.#stateNow().activeElapsedMs;
 	}
 
-	/** Where the session is on its timeline. */
+	/** Where the session is on its timeline at this moment. */
 	get positionMs(): number {
-		return this.#state.positionMs;
+		return this.#stateNow().positionMs;
+	}
+
+	/**
+	 * The session as it stands at this moment: the last tick's state moved on to now, without
+	 * keeping it (the screen's state changes only when the player wakes).
+	 */
+	#stateNow(): SessionState {
+		if (this.#state.status !== 'running') return this.#state;
+		return reduceSession(this.#state, { type: 'tick', atMs: this.env.now() });
+	}
+
+	/**
+	 * The clock reading (env.now(): performance.now(), also the clock of the document's
+	 * animations) at which the timeline's position 0 was, while the session runs; null when it
+	 * does not. With positionMs, the player is the TimelineClock that animations follow, so
+	 * they move with the engine without script on every frame.
+	 */
+	get originAtMs(): number | null {
+		return originAtMs(this.#state);
 	}
 
 	/** True once the session has ended, by completion or by stopping. */
@@ -143,7 +174,7 @@ export abstract class TimedPlayer {
 	}
 
 	/**
-	 * Starts the session and its frame loop. `startedAgoMs` backdates the start when the
+	 * Starts the session and its wakes. `startedAgoMs` backdates the start when the
 	 * picture was already moving before the code ran (a prerendered first inhale).
 	 */
 	start(startedAgoMs = 0): void {
@@ -182,7 +213,10 @@ export abstract class TimedPlayer {
 	/** Connects sound once the audio module has loaded; cues due from now on are scheduled. */
 	attachAudio(audio: PlayerAudio): void {
 		this.#audio = audio;
-		const position = this.#state.positionMs;
+		// Cues refused while the sound was locked or decoding are offered again the moment it
+		// can play, rather than on the next wake.
+		audio.onReady(() => this.catchUp());
+		const position = this.positionMs;
 		this.#audioScheduledUntilMs = Math.max(0, position - AUDIO_ATTACH_GRACE_MS);
 		// Too late for the start bell on its moment, but early enough that it still means "begin".
 		if (
@@ -192,6 +226,7 @@ export abstract class TimedPlayer {
 		) {
 			audio.schedule('bell', this.env.now());
 		}
+		this.catchUp();
 	}
 
 	/** Connects storage once it has loaded; a session already under way is written at once. */
@@ -205,7 +240,7 @@ export abstract class TimedPlayer {
 
 	/** Writes the session's progress now (used when the page is hidden or closed). */
 	checkpoint(): Promise<void> {
-		if (this.#state.status === 'running') this.dispatch({ type: 'tick', atMs: this.env.now() });
+		this.catchUp();
 		return this.save();
 	}
 
@@ -228,7 +263,7 @@ export abstract class TimedPlayer {
 	 */
 	destroy(): void {
 		if (isActive(this.#state)) this.stop();
-		this.#cancelTicks();
+		this.#cancelWake();
 	}
 
 	/**
@@ -250,24 +285,38 @@ export abstract class TimedPlayer {
 		return true;
 	}
 
-	#loop(): void {
-		this.#cancelTicks();
-		const frame = () => {
-			const now = this.env.now();
-			const last = this.#state.lastTickAtMs;
-			this.dispatch({ type: 'tick', atMs: now });
-			// After a sleep the sound scheduled before it is out of date: start again from here.
-			if (last !== null && now - last > SLEEP_GAP_MS) this.rescheduleAudio();
-			this.#onFrame();
-			if (this.#state.status !== 'running') this.afterChange();
-			else if (this.#hidden) this.#timer = this.env.setTimer(frame, BACKGROUND_TICK_MS);
-			else this.#frame = this.env.requestFrame(frame);
-		};
-		frame();
+	/**
+	 * Brings a running session up to this moment and plans the next wake from there. Between
+	 * wakes the state lags the clock by up to MAX_WAKE_MS: whatever reads the position to act
+	 * on it (a skip, a new length) catches up first.
+	 */
+	protected catchUp(): void {
+		if (this.#state.status === 'running') this.#loop();
 	}
 
-	#cancelTicks(): void {
-		this.env.cancelFrame(this.#frame);
+	/** Ticks now, then sets a timer for the next moment the screen changes. */
+	#loop(): void {
+		this.#cancelWake();
+		const now = this.env.now();
+		const last = this.#state.lastTickAtMs;
+		this.dispatch({ type: 'tick', atMs: now });
+		// After a sleep the sound scheduled before it is out of date: start again from here.
+		if (last !== null && now - last > SLEEP_GAP_MS) this.rescheduleAudio();
+		this.#afterTick();
+		if (this.#state.status !== 'running') {
+			this.afterChange();
+			return;
+		}
+		// A timer, not a frame loop: text changes land on their moment (a timer is late by a
+		// millisecond or so, and the next frame shows the change), and nothing runs in between.
+		// The work of this wake already took some of the time until the next one.
+		const delayMs = this.#hidden
+			? BACKGROUND_TICK_MS
+			: Math.min(MAX_WAKE_MS, Math.max(0, this.msUntilChange() - (this.env.now() - now)));
+		this.#timer = this.env.setTimer(() => this.#loop(), delayMs);
+	}
+
+	#cancelWake(): void {
 		this.env.clearTimer(this.#timer);
 	}
 
@@ -277,7 +326,7 @@ export abstract class TimedPlayer {
 		this.#audioScheduledUntilMs = this.#state.positionMs;
 	}
 
-	#onFrame(): void {
+	#afterTick(): void {
 		const { positionMs, activeElapsedMs, status } = this.#state;
 		this.onTick();
 		if (this.#audio && status === 'running') {
@@ -302,7 +351,9 @@ export abstract class TimedPlayer {
 	/** Pause, stop or completion: silence what is scheduled and write the session. */
 	protected afterChange(): void {
 		if (this.#state.status !== 'running') {
-			this.#cancelTicks();
+			this.#cancelWake();
+			// The time up to the pause or the end belongs to where the session was.
+			this.onTick();
 			if (this.#state.status !== 'completed') this.#audio?.cancelAll();
 		}
 		void this.save();
@@ -317,10 +368,13 @@ export abstract class TimedPlayer {
 				...this.startFields(),
 				...(this.#distressBefore !== undefined && { distressBefore: this.#distressBefore })
 			})
-			.catch((error: unknown) => {
-				if (reportSaveFailure(error)) this.#unsaved = true;
-			});
+			.catch(this.#failed);
 	}
+
+	/** A write failed: the screen says so when it is because the phone is full. */
+	#failed = (error: unknown) => {
+		if (reportSaveFailure(error)) this.#unsaved = true;
+	};
 
 	#storedStatus(): StoredSessionStatus {
 		const { status } = this.#state;
@@ -342,9 +396,7 @@ export abstract class TimedPlayer {
 		};
 		this.#lastSave = written
 			.then(() => sessions.update(this.sessionId, progress))
-			.catch((error: unknown) => {
-				if (reportSaveFailure(error)) this.#unsaved = true;
-			});
+			.catch(this.#failed);
 		return this.#lastSave;
 	}
 }

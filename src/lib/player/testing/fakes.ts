@@ -3,11 +3,26 @@ import type { PlayerAudio, PlayerSessions } from '../gateway';
 
 /** A clock, frame loop and timers the test moves by hand. */
 export function fakeWorld() {
-	let now = 10_000;
+	const startMs = 10_000;
+	let now = startMs;
 	let epoch = 1_700_000_000_000;
 	let nextFrame: (() => void) | null = null;
-	let nextTimer: { at: number; cb: () => void } | null = null;
+	let nextTimerId = 1;
+	const timers = new Map<number, { at: number; cb: () => void }>();
 	const phases: string[] = [];
+	/** When timers ran, in ms since the world began (what woke a player, and when). */
+	const wakes: number[] = [];
+	let frames = 0;
+	const moveTo = (t: number) => {
+		epoch += t - now;
+		now = t;
+	};
+	/** The timer due first, if it is due by `t`. */
+	const dueBy = (t: number) => {
+		let first: [number, { at: number; cb: () => void }] | undefined;
+		for (const entry of timers) if (!first || entry[1].at < first[1].at) first = entry;
+		return first && first[1].at <= t ? first : undefined;
+	};
 	return {
 		env: {
 			now: () => now,
@@ -20,37 +35,44 @@ export function fakeWorld() {
 				nextFrame = null;
 			},
 			setTimer: (cb: () => void, ms: number) => {
-				nextTimer = { at: now + ms, cb };
-				return 2;
+				const id = nextTimerId++;
+				timers.set(id, { at: now + ms, cb });
+				return id;
 			},
-			clearTimer: () => {
-				nextTimer = null;
-			},
+			clearTimer: (id: number) => void timers.delete(id),
 			newId: () => 'session-1',
 			onPhase: (kind: string) => void phases.push(kind),
 			onStart: () => undefined
 		},
 		phases,
-		/** Moves time on in 16 ms steps, running animation frames and timers as they fall due. */
+		wakes,
+		/** How many animation frames ran a callback. */
+		frames: () => frames,
+		/**
+		 * Moves time on in 16 ms frames, running animation frames as they come and timers at
+		 * the moment they fall due.
+		 */
 		advance(ms: number) {
 			const end = now + ms;
 			while (now < end) {
-				now = Math.min(end, now + 16);
-				epoch += 16;
+				const frameAt = Math.min(end, now + 16);
+				for (let due = dueBy(frameAt); due; due = dueBy(frameAt)) {
+					const [id, timer] = due;
+					timers.delete(id);
+					moveTo(Math.max(now, timer.at));
+					wakes.push(now - startMs);
+					timer.cb();
+				}
+				moveTo(frameAt);
 				const frame = nextFrame;
 				nextFrame = null;
+				if (frame) frames++;
 				frame?.();
-				if (nextTimer && nextTimer.at <= now) {
-					const { cb } = nextTimer;
-					nextTimer = null;
-					cb();
-				}
 			}
 		},
 		/** Moves the clock without frames or timers, as when the phone sleeps. */
 		sleep(ms: number) {
-			now += ms;
-			epoch += ms;
+			moveTo(now + ms);
 		}
 	};
 }
@@ -58,6 +80,7 @@ export function fakeWorld() {
 /** Records what would be played; `ready` false plays the part of a suspended context. */
 export function fakeAudio() {
 	const scheduled: { sound: string; at: number }[] = [];
+	let onReady = () => {};
 	let cancelled = 0;
 	let ready = true;
 	const audio: PlayerAudio = {
@@ -66,13 +89,18 @@ export function fakeAudio() {
 			scheduled.push({ sound, at });
 			return true;
 		},
-		cancelAll: () => void cancelled++
+		cancelAll: () => void cancelled++,
+		onReady: (listener) => void (onReady = listener)
 	};
 	return {
 		audio,
 		scheduled,
 		cancelled: () => cancelled,
-		setReady: (value: boolean) => void (ready = value)
+		/** Like a context that resumes: a player listening hears it can play again. */
+		setReady: (value: boolean) => {
+			ready = value;
+			if (ready) onReady();
+		}
 	};
 }
 
