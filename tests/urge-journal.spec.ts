@@ -43,4 +43,25 @@ test.describe('Urges in the journal', () => {
 		await expect(counted).toContainText('3 dagen zonder contact.');
 		await expect(counted).toContainText('Geteld vanaf je laatste contact.');
 	});
+
+	test('the minute of breathing in an urge is part of that urge in the journal, not a line of its own', async ({
+		page
+	}) => {
+		await controlTime(page, '/drang');
+		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
+		await page.clock.runFor(61_000);
+		await page.getByRole('button', { name: 'Overslaan' }).click();
+		await page.getByRole('button', { name: 'Verder' }).click();
+		await page.getByRole('button', { name: 'Verder' }).click();
+		await page.getByRole('button', { name: 'Niet wachten' }).click();
+		await page.getByRole('button', { name: 'Nee' }).click();
+
+		await page.goto('/dagboek');
+		const history = page.getByRole('region', { name: 'Alle sessies' });
+		const urge = history.getByRole('listitem').filter({ hasText: 'Drang om contact' });
+		await expect(urge.getByRole('link', { name: '1 min geademd' })).toBeVisible();
+		// The day holds one line: the urge, with its breathing inside it.
+		await expect(history.getByRole('listitem')).toHaveCount(1);
+		await expectNoAxeViolations(page);
+	});
 });

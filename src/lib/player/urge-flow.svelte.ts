@@ -1,7 +1,7 @@
 import type { UrgeAnswers, UrgeStage } from '../safety/urge';
 import type { RealityEntry, UrgeUpdate } from '../records/urges';
 import type { UrgeStore } from '../storage/urge-store';
-import type { ContactAnswer, InsteadChoice } from '../records/urges';
+import { MAX_URGE_SESSIONS, type ContactAnswer, type InsteadChoice } from '../records/urges';
 import { Flow, programmeDayOfPage } from './flow.svelte';
 import { loadUrges } from './gateway';
 import type { RunResult } from './practice-run.svelte';
@@ -93,6 +93,8 @@ export class UrgeFlow {
 	#programmeDay = $state<ProgrammeDayContext | undefined>();
 	/** The flow's first breathing: the session a programme day done here is recorded with. */
 	#firstRun = $state.raw<RunResult | undefined>();
+	/** The breathing sessions of this flow, so the journal shows them in the urge's entry. */
+	#sessionIds: string[] = [];
 	#record: Promise<{ store: UrgeStore; id: string }> | null = null;
 
 	get state(): UrgeFlowState {
@@ -150,6 +152,10 @@ export class UrgeFlow {
 	/** A breathing ended (the first, or the one chosen instead). */
 	breathed(result: RunResult): boolean {
 		this.#firstRun ??= result;
+		if (this.#sessionIds.length < MAX_URGE_SESSIONS) {
+			this.#sessionIds = [...this.#sessionIds, result.sessionId];
+			this.#save({ sessionIds: this.#sessionIds });
+		}
 		return this.#flow.dispatch({ type: 'breathed' });
 	}
 

@@ -20,7 +20,12 @@ export interface UrgeRecord {
 	/** How long they actually waited before answering, in ms. */
 	waitedMs?: number;
 	contact?: ContactAnswer;
+	/** The breathing sessions done inside this urge's flow, in order: the journal shows them in it. */
+	sessionIds?: string[];
 }
+
+/** The most breathing sessions one urge moment names. */
+export const MAX_URGE_SESSIONS = 20;
 
 /** A list the person keeps, such as the reality list. */
 export interface ListRecord {
@@ -67,6 +72,10 @@ export function isUrgeRecord(value: unknown): value is UrgeRecord {
 		optionalText(r.bodyPlace) &&
 		optionalText(r.giveInstead) &&
 		(r.helped === undefined || HELPED.has(r.helped)) &&
-		(r.contact === undefined || CONTACT.has(r.contact))
+		(r.contact === undefined || CONTACT.has(r.contact)) &&
+		(r.sessionIds === undefined ||
+			(Array.isArray(r.sessionIds) &&
+				r.sessionIds.length <= MAX_URGE_SESSIONS &&
+				r.sessionIds.every((id) => typeof id === 'string')))
 	);
 }

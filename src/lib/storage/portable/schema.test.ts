@@ -137,6 +137,13 @@ describe('limits that agree with each other', () => {
 		expect(parsed.ok && parsed.file.sessions.length).toBe(MAX_SESSIONS);
 	}, 60_000);
 
+	it('keeps the breathing sessions an urge names, so its journal entry holds them', async () => {
+		const data = validData();
+		(data.urges as Record<string, unknown>[])[0]!.sessionIds = ['s1'];
+		expect(await importText(JSON.stringify(data))).toMatchObject({ ok: true });
+		expect((await db.urges.get('u1'))?.sessionIds).toEqual(['s1']);
+	});
+
 	it('refuses a file with more sessions than it allows, saying how many it allows', () => {
 		const sessions = Array.from({ length: MAX_SESSIONS + 1 }, () => 0);
 		expect(parseImport(JSON.stringify({ ...validData(), sessions }))).toEqual({

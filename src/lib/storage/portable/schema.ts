@@ -9,7 +9,7 @@ import { cleanText, isVisible } from '../../engine/text';
 import { isDayKey } from '../../records/days';
 import type { TableName } from '../../records/export-file';
 import { EARLIEST_MS, MAX_SESSIONS } from '../../records/import-limits';
-import { MAX_TEXT_LENGTH } from '../../records/urges';
+import { MAX_TEXT_LENGTH, MAX_URGE_SESSIONS } from '../../records/urges';
 import { SETTINGS, SETTING_KEYS as APP_SETTING_KEYS } from '../../settings/schema';
 import type { RustpuntDb } from '../db';
 
@@ -151,7 +151,8 @@ const urge = (moments: Moments) =>
 			giveInstead: v.optional(words(MAX_TEXT_LENGTH)),
 			helped: v.optional(v.picklist(['breathe', 'someone', 'body', 'write'])),
 			waitedMs: v.optional(duration),
-			contact: v.optional(v.picklist(['no', 'yes', 'unsaid']))
+			contact: v.optional(v.picklist(['no', 'yes', 'unsaid'])),
+			sessionIds: v.optional(v.pipe(v.array(id), v.maxLength(MAX_URGE_SESSIONS)))
 		}),
 		v.transform(withoutBlank(['hope', 'bodyPlace', 'giveInstead']))
 	);
