@@ -178,6 +178,42 @@ test.describe('Stop or go back', () => {
 		await expect(page.getByText(/Ronde 1: gestopt op [\d,]+ m/)).toBeVisible();
 	});
 
+	test('the live status, the summary and the journal agree on the distance, and rounds noted together in metres are in the chart', async ({
+		page
+	}) => {
+		await startSolo(page);
+		await page.getByRole('button', { name: 'Begin' }).click();
+		await page.clock.runFor(3300);
+		await page.getByRole('button', { name: 'Stop' }).click();
+		const live = /Het staat stil op ([\d,]+ m)/.exec(
+			(await page.getByRole('status').textContent()) ?? ''
+		)![1]!;
+		await page.getByRole('button', { name: 'Klaar' }).click();
+		await expect(page.getByText(`Ronde 1: gestopt op ${live}`)).toBeVisible();
+		await page.getByRole('button', { name: 'Overslaan' }).click();
+
+		await page.goto('/grens');
+		await waitForApp(page);
+		await page.getByRole('button', { name: 'Met iemand die je vertrouwt' }).click();
+		await page.getByLabel('Eenheid').selectOption('m');
+		await page.getByLabel('Afstand bij stop').fill('1,5');
+		await page.getByRole('button', { name: 'Ronde bewaren' }).click();
+		await expect(page.getByText('Rondes gedaan: 1')).toBeVisible();
+		await page.getByRole('button', { name: 'Afronden' }).click();
+		await expect(page.getByText('Ronde 1: gestopt op 1,5 m')).toBeVisible();
+
+		await page.goto('/dagboek');
+		const chart = page.getByRole('figure', { name: /Stopafstand/ });
+		const rows = chart.getByRole('row');
+		// A header and both sessions, each with its own label (two on one day carry the time).
+		await expect(rows).toHaveCount(3);
+		await expect(rows.nth(1)).toContainText(live.replace(' m', ''));
+		await expect(rows.nth(2)).toContainText('1,5');
+		const labels = await chart.getByRole('rowheader').allTextContents();
+		expect(new Set(labels).size).toBe(labels.length);
+		expect(labels[0]).toMatch(/\d\d:\d\d/);
+	});
+
 	test('works offline, and the choose screen passes axe in English too', async ({
 		page,
 		context

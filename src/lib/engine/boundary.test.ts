@@ -10,6 +10,7 @@ import {
 	MIN_DISTANCE_M,
 	NEAR_SIZE,
 	reduceBoundary,
+	roundDistanceM,
 	RETREAT_SPEED_MPS,
 	STEP_LENGTH_M,
 	stepsPerSecond,
@@ -111,14 +112,25 @@ describe('stop', () => {
 		expect(arrivalAt(later)).toBeUndefined();
 	});
 
-	it('records the stop distance rounded to a centimetre', () => {
+	it('records the stop distance at the tenth of a metre the person is shown', () => {
 		const s = run(
 			createBoundary({ speed: 'slow' }),
 			{ type: 'begin', atMs: 0 },
 			{ type: 'stop', atMs: 1234 }
 		);
 		expect(s.distanceM).toBeCloseTo(5 - 0.3 * 1.234, 10);
-		expect(s.round?.stopDistanceM).toBe(4.63);
+		expect(s.round?.stopDistanceM).toBe(4.6);
+	});
+
+	it('stores the same distance the live status shows, even just under a half tenth', () => {
+		// 5 - 0.3 * 5.834 = 3.2498 m: shown live as 3.2, so kept as 3.2 (not 3.25, read as 3.3).
+		const s = run(
+			createBoundary({ speed: 'slow' }),
+			{ type: 'begin', atMs: 0 },
+			{ type: 'stop', atMs: 5834 }
+		);
+		expect(roundDistanceM(s.distanceM)).toBe(3.2);
+		expect(s.round?.stopDistanceM).toBe(3.2);
 	});
 
 	it('treats a stop stamped before the last change as happening at that change', () => {
@@ -384,5 +396,15 @@ describe('go back on the way in', () => {
 		state = reduceBoundary(state, { type: 'stop', atMs: 2000 });
 		state = reduceBoundary(state, { type: 'goBack', atMs: 5000 });
 		expect(state.round).toMatchObject({ stopDistanceM: 4, wentBack: true });
+	});
+});
+
+describe('roundDistanceM', () => {
+	it('rounds to a tenth of a metre as the number reads, never to -0', () => {
+		expect(roundDistanceM(1.45)).toBe(1.5);
+		expect(roundDistanceM(3.2498)).toBe(3.2);
+		expect(roundDistanceM(3.25)).toBe(3.3);
+		expect(roundDistanceM(-0.01)).toBe(0);
+		expect(Object.is(roundDistanceM(-0.01), 0)).toBe(true);
 	});
 });

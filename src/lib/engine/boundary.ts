@@ -150,6 +150,17 @@ function speedMps(state: BoundaryState): number {
 	return 0;
 }
 
+/**
+ * A distance as the person reads it, to a tenth of a metre: the one rounding behind the live
+ * status, the stored stop, the summary and the journal, so they never disagree. The product is
+ * first cut to 12 digits, so 1.45 m rounds to 1.5 as it reads, not to 1.4 as its binary form
+ * would; it never answers -0 (it would print as "-0").
+ */
+export function roundDistanceM(distanceM: number): number {
+	const rounded = Math.round(Number((distanceM * 10).toPrecision(12))) / 10;
+	return rounded === 0 ? 0 : rounded;
+}
+
 /** Where the figure is at `atMs` (pure; the view calls this every frame). */
 export function distanceAt(state: BoundaryState, atMs: number): number {
 	// A clock reading before the last change cannot undo it: the figure stays where it was then.
@@ -207,7 +218,7 @@ function goBack(state: BoundaryState, atMs: number): BoundaryState {
 	const round = state.round && {
 		...state.round,
 		wentBack: true,
-		...(marksBoundary && { stopDistanceM: Math.round(distanceM * 100) / 100 })
+		...(marksBoundary && { stopDistanceM: roundDistanceM(distanceM) })
 	};
 	const home = distanceM >= state.settings.startDistanceM;
 	return {
@@ -286,7 +297,7 @@ export function reduceBoundary(state: BoundaryState, action: BoundaryAction): Bo
 				settled.status === 'approaching' &&
 				settled.round &&
 				settled.round.stopDistanceM === undefined
-					? { ...settled.round, stopDistanceM: Math.round(distanceM * 100) / 100 }
+					? { ...settled.round, stopDistanceM: roundDistanceM(distanceM) }
 					: settled.round;
 			return { ...settled, status: 'stopped', distanceM, sinceMs: atMs, round };
 		}

@@ -1,4 +1,5 @@
 import { findExercise } from '../content/catalogue';
+import { roundDistanceM } from '../engine/boundary';
 import { localized } from './text';
 import { isOwnId, OWN_PREFIX } from '../settings/schema';
 import { dayKeyStart, localDayKey, addLocalDays } from '../records/days';
@@ -90,7 +91,7 @@ export function boundaryRoundText(
 	if (together && record.stopSteps !== undefined) {
 		text = m.together_round_steps({ round: n, steps: String(record.stopSteps) });
 	} else if (record.stopDistanceM !== undefined) {
-		const distance = m.boundary_metres({ metres: formatDecimal(record.stopDistanceM) });
+		const distance = formatMetres(record.stopDistanceM);
 		text = m.boundary_round_stopped({ round: n, distance });
 	} else {
 		// A solo round may also end without a stop: sent back, or the person was done.
@@ -131,6 +132,28 @@ export function csvLabels(): CsvLabels {
 
 function capitalise(text: string): string {
 	return text.charAt(0).toLocaleUpperCase(intlLocale()) + text.slice(1);
+}
+
+/**
+ * A distance of the boundary exercise in the language's style, "3,2 m": rounded by the one
+ * rule the live status, the summary and the journal share.
+ */
+export function formatMetres(distanceM: number): string {
+	return m.boundary_metres({ metres: formatDecimal(roundDistanceM(distanceM)) });
+}
+
+/**
+ * The labels under the stop-distance chart, one per session: its date, and its time too when
+ * another session shares that date, so no two points carry the same label.
+ */
+export function stopChartLabels(
+	sessions: readonly { readonly day: string; readonly startedAt: number }[]
+): string[] {
+	const perDay = new Map<string, number>();
+	for (const { day } of sessions) perDay.set(day, (perDay.get(day) ?? 0) + 1);
+	return sessions.map(({ day, startedAt }) =>
+		(perDay.get(day) ?? 0) > 1 ? `${shortDate(day)} ${formatTime(startedAt)}` : shortDate(day)
+	);
 }
 
 /** A number with at most one decimal in the language's style: "6,5" or "6.5". */

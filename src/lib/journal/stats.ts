@@ -5,6 +5,7 @@
  *
  * The inputs are `Pick`s of SessionRecord so callers can pass light objects.
  */
+import { roundDistanceM } from '../engine/boundary';
 import type { SessionRecord } from '../records/sessions';
 import {
 	addLocalDays,
@@ -259,7 +260,7 @@ export function stopDistances(sessions: readonly BoundarySession[]): SessionStop
 		return {
 			startedAt,
 			day,
-			...(stops.length > 0 && { averageM: roundToTenth(total / stops.length) }),
+			...(stops.length > 0 && { averageM: roundDistanceM(total / stops.length) }),
 			stops: stops.length,
 			rounds: rounds.length
 		};

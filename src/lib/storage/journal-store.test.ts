@@ -71,7 +71,7 @@ describe('JournalStore', () => {
 		expect((await store.rated()).map((s) => s.id).sort()).toEqual(['a', 'c']);
 	});
 
-	it('reads the newest boundary sessions on the screen, oldest first, and no others', async () => {
+	it('reads the newest boundary sessions, oldest first, and no others', async () => {
 		const boundary = (id: string, startedAt: number) =>
 			session(id, startedAt, { exerciseId: BOUNDARY_SOLO_ID, rounds: [{ stopDistanceM: 3 }] });
 		await db.sessions.bulkAdd([
@@ -98,6 +98,21 @@ describe('JournalStore', () => {
 			'b-newest'
 		]);
 		expect(await store.boundarySessions(0)).toEqual([]);
+	});
+
+	it('reads rounds noted in metres with a trusted person among the boundary sessions', async () => {
+		await db.sessions.bulkAdd([
+			session('screen', 1000, { exerciseId: BOUNDARY_SOLO_ID, rounds: [{ stopDistanceM: 3 }] }),
+			session('together-m', 2000, {
+				exerciseId: BOUNDARY_TOGETHER_ID,
+				rounds: [{ stopSteps: 4 }, { stopDistanceM: 2.5 }]
+			}),
+			session('together-steps', 3000, {
+				exerciseId: BOUNDARY_TOGETHER_ID,
+				rounds: [{ stopSteps: 4 }]
+			})
+		]);
+		expect((await store.boundarySessions(20)).map((s) => s.id)).toEqual(['screen', 'together-m']);
 	});
 
 	it('finds no boundary sessions in a journal without them', async () => {

@@ -3,7 +3,12 @@ import { isSealed } from '../security/lock-crypto';
 import type { RustpuntDb } from './db';
 import type { LiveSessions } from './live-sessions';
 import { mapTexts, PLAIN_TEXT, type PrivateTextCodec } from './private-text';
-import { BOUNDARY_SOLO_ID, isSessionRecord, type SessionRecord } from '../records/sessions';
+import {
+	BOUNDARY_SOLO_ID,
+	BOUNDARY_TOGETHER_ID,
+	isSessionRecord,
+	type SessionRecord
+} from '../records/sessions';
 import {
 	DEFAULT_JOURNAL_SETTINGS,
 	NO_CONTACT_KEY,
@@ -101,14 +106,26 @@ export class JournalStore {
 	}
 
 	/**
-	 * The newest `limit` sessions of the boundary exercise on the screen (its distances are
-	 * metres in the drawn scene), oldest first. Read through the exerciseId index and sorted
-	 * here: a person does this exercise a handful of times, not thousands.
+	 * The newest `limit` sessions of the boundary exercise, on the screen (metres in the drawn
+	 * scene) and with a trusted person (metres as noted, when noted in metres), oldest first.
+	 * Read through the exerciseId index and sorted here: a person does this exercise a handful
+	 * of times, not thousands.
 	 */
 	async boundarySessions(limit: number): Promise<SessionRecord[]> {
 		await this.#markDead();
-		const rows = await this.#db.sessions.where('exerciseId').equals(BOUNDARY_SOLO_ID).toArray();
-		const sessions = rows.filter(isSessionRecord).sort((a, b) => a.startedAt - b.startedAt);
+		const rows = await this.#db.sessions
+			.where('exerciseId')
+			.anyOf([BOUNDARY_SOLO_ID, BOUNDARY_TOGETHER_ID])
+			.toArray();
+		const sessions = rows
+			.filter(isSessionRecord)
+			// Together, a distance may be noted in steps or not at all: no metres, no point.
+			.filter(
+				(s) =>
+					s.exerciseId === BOUNDARY_SOLO_ID ||
+					(s.rounds ?? []).some((round) => round.stopDistanceM !== undefined)
+			)
+			.sort((a, b) => a.startedAt - b.startedAt);
 		return limit > 0 ? sessions.slice(-limit) : [];
 	}
 
