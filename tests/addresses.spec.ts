@@ -99,7 +99,7 @@ test.describe('An address the app does not know', () => {
 		{ address: '/oefening/bestaat-niet', heading: 'Deze pagina bestaat niet', exit: 'Snel weg' },
 		{
 			address: '/en/oefening/does-not-exist',
-			heading: 'This page does not exist',
+			heading: "This page doesn't exist",
 			exit: 'Quick exit'
 		}
 	];

@@ -90,6 +90,12 @@ test.describe('Stop or go back', () => {
 		expect(await sceneDistance(page)).toBe(1);
 	});
 
+	test('a phone without a keyboard is not told about keyboard shortcuts', async ({ page }) => {
+		await startSolo(page);
+		await expect(page.getByRole('button', { name: 'Begin' })).toBeVisible();
+		await expect(page.getByText('Spatie: stop.', { exact: false })).toBeHidden();
+	});
+
 	test('works with the keyboard only: Space stops, Backspace and Escape send it back', async ({
 		page
 	}) => {
@@ -225,8 +231,8 @@ test.describe('Stop or go back', () => {
 		await expectNoAxeViolations(page);
 		await page.getByRole('button', { name: 'On your own, on the screen' }).click();
 		await page.getByRole('button', { name: 'Begin' }).click();
-		await expect(page.getByRole('status')).toHaveText('It is coming closer.');
+		await expect(page.getByRole('status')).toHaveText("It's coming closer.");
 		await page.getByRole('button', { name: 'Stop' }).click();
-		await expect(page.getByRole('status')).toHaveText(/It stands still at/);
+		await expect(page.getByRole('status')).toHaveText(/It's standing still at/);
 	});
 });

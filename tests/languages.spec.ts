@@ -25,7 +25,7 @@ test.describe('Languages', () => {
 			await expect(phase).toHaveText('Breathe out');
 			await page.getByRole('button', { name: 'Stop' }).click();
 			await expect(page.getByRole('heading', { name: 'Stopped' })).toBeVisible();
-			await expect(page.getByText('How tense are you now?')).toBeVisible();
+			await expect(page.getByText('And how tense do you feel now?')).toBeVisible();
 		});
 
 		test('a language chosen in the app wins over the browser, and is remembered', async ({

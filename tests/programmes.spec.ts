@@ -322,6 +322,6 @@ test.describe('Programmes', () => {
 
 	test('an unknown programme is said plainly', async ({ page }) => {
 		await page.goto('/en/programma?id=nothing');
-		await expect(page.getByText('This programme does not exist.')).toBeVisible();
+		await expect(page.getByText("This programme doesn't exist.")).toBeVisible();
 	});
 });

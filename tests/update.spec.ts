@@ -98,7 +98,7 @@ test.describe('A tab left on the old version after an update accepted in another
 		for (const [address, heading] of [
 			['/en/', 'Rustpunt'],
 			['/en/hulp/', 'Need help?'],
-			['/en/oefening/does-not-exist', 'This page does not exist']
+			['/en/oefening/does-not-exist', "This page doesn't exist"]
 		] as const) {
 			await again.goto(address);
 			await waitForApp(again);

@@ -82,4 +82,28 @@ test.describe('When the urge to make contact comes', () => {
 		expect(urges).toHaveLength(2);
 		expect(urges.some((u) => u.contact === 'unsaid')).toBe(true);
 	});
+
+	test('the strength scale explains the urge, not tension, in both languages', async ({ page }) => {
+		for (const [path, question, scale, wrong] of [
+			[
+				'/drang',
+				'Hoe sterk is de drang nu?',
+				'0 is helemaal geen drang, 10 is de sterkste drang',
+				/gespannen/
+			],
+			[
+				'/en/drang',
+				'How strong is the urge right now?',
+				'0 is no urge at all, 10 is the strongest urge',
+				/tense/
+			]
+		] as const) {
+			await controlTime(page, path);
+			await expect(page.getByRole('button', { name: /Pauze|Pause/ })).toBeVisible();
+			await page.clock.runFor(61_000);
+			const rating = page.getByRole('region', { name: question });
+			await expect(rating).toContainText(scale);
+			await expect(rating).not.toContainText(wrong);
+		}
+	});
 });

@@ -19,4 +19,18 @@ describe('the translations', () => {
 			expect(placeholders(en[key]), key).toEqual(placeholders(nl[key]));
 		}
 	});
+
+	it('speak English as people speak it, with contractions rather than "do not" or "it is"', () => {
+		const stiff =
+			/\b(do not|does not|did not|is not|are not|cannot|will not|it is|you are|that is)\b/i;
+		for (const [key, value] of Object.entries(en)) {
+			expect(value, key).not.toMatch(stiff);
+		}
+	});
+
+	it('explain a choice in plain words, without "Zacht gezegd:" or "Uit betekent:"', () => {
+		for (const [key, value] of Object.entries(nl)) {
+			expect(value, key).not.toMatch(/^(Zacht gezegd|Uit betekent):/);
+		}
+	});
 });
