@@ -156,6 +156,46 @@ test.describe('Programmes', () => {
 		await expect(todayCard(page, 'Uit de band')).toBeVisible();
 	});
 
+	test('an exercise opened from a programme day shows the day and its intention', async ({
+		page
+	}) => {
+		await page.goto('/');
+		await waitForApp(page);
+		await startProgramme(page, 'Fundament');
+		await page.goto('/');
+		await todayCard(page, 'Fundament')
+			.getByRole('link', { name: 'Begin: Lange uitademing · 5 min' })
+			.click();
+		await expect(page.getByText('Dag 1 van Fundament')).toBeVisible();
+		await expect(
+			page.getByText('Vandaag hoef je alleen maar uit te ademen. Langzaam.')
+		).toBeVisible();
+		await expectNoAxeViolations(page);
+	});
+
+	test('leaving or restarting a programme asks nothing first and can be undone', async ({
+		page
+	}) => {
+		await page.goto('/');
+		await waitForApp(page);
+		await startProgramme(page, 'Fundament');
+		await page.getByRole('button', { name: 'Stoppen met dit programma' }).click();
+		await expect(page.getByText('Je bent gestopt met dit programma.')).toBeVisible();
+		await expect(page.getByRole('dialog')).toHaveCount(0);
+		await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+		await expect(page.getByText('Teruggezet. Je gaat verder waar je was.')).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Stoppen met dit programma' })).toBeVisible();
+		await expectNoAxeViolations(page);
+
+		await page.getByRole('button', { name: 'Opnieuw beginnen bij dag 1' }).click();
+		await expect(page.getByText('Het programma is begonnen bij dag 1.')).toBeVisible();
+		await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+		await expect(page.getByText('Teruggezet. Je gaat verder waar je was.')).toBeVisible();
+		await expect(
+			storedRecords<{ programmeId: string; run: number }>(page, 'programmes')
+		).resolves.toEqual([expect.objectContaining({ programmeId: 'fundament', run: 1 })]);
+	});
+
 	test('the secure base asks which description fits best, and its days follow the choice', async ({
 		page
 	}) => {

@@ -1,4 +1,6 @@
+import type { LocalizedText } from '../content/types';
 import { completesDay, type ProgrammeDayContext } from '../programmes/day';
+import { plannedDays } from '../programmes/progress';
 import type { ProgrammeDayRecord } from '../records/programmes';
 import { loadProgrammeStore } from './gateway';
 import type { RunResult } from './practice-run.svelte';
@@ -17,4 +19,30 @@ export async function recordProgrammeDay(
 		{ programmeId: context.programmeId, day: context.day, sessionId: result.sessionId },
 		Date.now()
 	);
+}
+
+/** The programme day a practice was opened from, as the practice shows it. */
+export interface ProgrammeDayIntro {
+	title: LocalizedText;
+	day: number;
+	intention: LocalizedText;
+}
+
+/**
+ * The programme and the day's intention (for the person's variant) of a practice opened from a
+ * programme day; undefined for a programme or day the app does not have. Loads the programmes
+ * only now: a practice without a programme day never needs them.
+ */
+export async function programmeDayIntro(
+	context: ProgrammeDayContext
+): Promise<ProgrammeDayIntro | undefined> {
+	const [content, store] = await Promise.all([
+		import('../content/programmes'),
+		loadProgrammeStore()
+	]);
+	const programme = await content.loadProgramme(context.programmeId);
+	if (!programme) return undefined;
+	const record = await store.get(context.programmeId);
+	const planned = plannedDays(programme, record?.variant)[context.day - 1];
+	return planned && { title: programme.title, day: planned.day, intention: planned.intention };
 }

@@ -1,6 +1,6 @@
 import type { Programme } from '../content/types';
 import { summarise, type ProgrammeSummary } from '../programmes/summary';
-import type { ProgrammeStore } from '../storage';
+import type { ProgrammeSnapshot, ProgrammeStore } from '../storage';
 import { loadProgrammeStore } from './gateway';
 
 /**
@@ -13,6 +13,8 @@ export class ProgrammesView {
 	#programmes: readonly Programme[];
 	#summaries = $state.raw<ProgrammeSummary[]>([]);
 	#loaded = $state(false);
+	/** How the programme stood before the last leave or restart, while that can be undone. */
+	#undo = $state.raw<ProgrammeSnapshot | undefined>();
 
 	constructor(store: ProgrammeStore, programmes: readonly Programme[]) {
 		this.#store = store;
@@ -30,6 +32,20 @@ export class ProgrammesView {
 
 	/** The current programme, when one is followed. */
 	readonly current = $derived(this.#summaries.find((s) => s.isCurrent));
+
+	/** True while the last leave or restart of this programme can be undone. */
+	canUndo(programmeId: string): boolean {
+		return this.#undo?.programmeId === programmeId;
+	}
+
+	/** Undoes the last leave or restart: gentler than asking "are you sure?" first. */
+	async undo(): Promise<void> {
+		const snapshot = this.#undo;
+		this.#undo = undefined;
+		if (!snapshot) return;
+		await this.#store.restore(snapshot);
+		await this.refresh();
+	}
 
 	/** One programme's summary, or undefined for an id the app does not ship. */
 	find(programmeId: string): ProgrammeSummary | undefined {
@@ -51,36 +67,43 @@ export class ProgrammesView {
 	}
 
 	async start(programmeId: string, variant?: string): Promise<void> {
+		this.#undo = undefined;
 		await this.#store.start(programmeId, Date.now(), variant);
 		await this.refresh();
 	}
 
 	async restart(programmeId: string): Promise<void> {
+		this.#undo = await this.#store.snapshot(programmeId);
 		await this.#store.restart(programmeId, Date.now());
 		await this.refresh();
 	}
 
 	async pause(programmeId: string): Promise<void> {
+		this.#undo = undefined;
 		await this.#store.pause(programmeId);
 		await this.refresh();
 	}
 
 	async resume(programmeId: string): Promise<void> {
+		this.#undo = undefined;
 		await this.#store.resume(programmeId);
 		await this.refresh();
 	}
 
 	async leave(programmeId: string): Promise<void> {
+		this.#undo = await this.#store.snapshot(programmeId);
 		await this.#store.leave(programmeId);
 		await this.refresh();
 	}
 
 	async makeCurrent(programmeId: string): Promise<void> {
+		this.#undo = undefined;
 		await this.#store.setCurrent(programmeId);
 		await this.refresh();
 	}
 
 	async chooseVariant(programmeId: string, variant: string): Promise<void> {
+		this.#undo = undefined;
 		await this.#store.chooseVariant(programmeId, variant);
 		await this.refresh();
 	}

@@ -71,4 +71,27 @@ describe('ProgrammesView', () => {
 		expect(view.current).toBeUndefined();
 		expect(view.find('a')?.following).toBe(false);
 	});
+
+	it('offers to undo leaving and restarting, instead of asking first', async () => {
+		await view.start('a');
+		await store.completeDay({ programmeId: 'a', day: 1, sessionId: 's1' }, Date.now());
+		await view.leave('a');
+		expect(view.canUndo('a')).toBe(true);
+		await view.undo();
+		expect(view.current?.programme.id).toBe('a');
+		expect(view.current?.next?.day).toBe(2);
+		expect(view.canUndo('a')).toBe(false);
+
+		await view.restart('a');
+		expect(view.current?.next?.day).toBe(1);
+		await view.undo();
+		expect(view.current?.next?.day).toBe(2);
+	});
+
+	it('lets the offer to undo end with the next change', async () => {
+		await view.start('a');
+		await view.leave('a');
+		await view.start('b');
+		expect(view.canUndo('a')).toBe(false);
+	});
 });

@@ -11,7 +11,7 @@ import { UrgeStore } from './urge-store';
 import { Vault } from './vault';
 
 export { JournalStore, type JournalCursor, type JournalPage } from './journal-store';
-export { ProgrammeStore, type DayCompletion } from './programme-store';
+export { ProgrammeStore, type DayCompletion, type ProgrammeSnapshot } from './programme-store';
 export { PatternStore } from './pattern-store';
 export { SessionStore } from './session-store';
 export { SettingsStore } from './settings-store';

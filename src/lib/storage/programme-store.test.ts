@@ -145,6 +145,27 @@ describe('ProgrammeStore', () => {
 		expect((await store.get('veilige-basis'))?.variant).toBe('chaotic');
 	});
 
+	it('undoes leaving or restarting: the run, its days and the current programme come back', async () => {
+		await store.start('fundament', T0);
+		await store.completeDay({ programmeId: 'fundament', day: 1, sessionId: 's1' }, T0 + 1000);
+		await store.start('kalm', T0 + 2000);
+		await store.setCurrent('fundament');
+
+		const beforeLeaving = await store.snapshot('fundament');
+		await store.leave('fundament');
+		expect((await store.current())?.programmeId).toBe('kalm');
+		await store.restore(beforeLeaving);
+		expect((await store.current())?.programmeId).toBe('fundament');
+		expect((await progress('fundament')).nextDay).toBe(2);
+
+		const beforeRestart = await store.snapshot('fundament');
+		await store.restart('fundament', T0 + 3000);
+		expect((await progress('fundament')).nextDay).toBe(1);
+		await store.restore(beforeRestart);
+		expect(await store.get('fundament')).toMatchObject({ run: 1, status: 'active' });
+		expect((await progress('fundament')).nextDay).toBe(2);
+	});
+
 	it('refuses to pause a programme that was never started', async () => {
 		await expect(store.pause('nothing')).rejects.toThrow('never started');
 	});

@@ -16,6 +16,13 @@ export interface DayCompletion {
 	sessionId: string;
 }
 
+/** A programme's record and which programme was current, as they were before a change. */
+export interface ProgrammeSnapshot {
+	programmeId: string;
+	record: ProgrammeRecord | undefined;
+	currentId: string | undefined;
+}
+
 /**
  * The programmes a person follows and the days they completed. Several may be followed; one
  * is current (shown on the home screen). Pausing, leaving and restarting never delete a day
@@ -53,6 +60,31 @@ export class ProgrammeStore {
 		return (
 			chosen ?? all.find((p) => p.status === 'active') ?? all.find((p) => p.status === 'paused')
 		);
+	}
+
+	/** How a programme stands now, so a change to it (leaving, restarting) can be undone. */
+	async snapshot(programmeId: string): Promise<ProgrammeSnapshot> {
+		return this.#db.transaction('r', this.#db.programmes, this.#db.settings, async () => {
+			const setting = await this.#db.settings.get(CURRENT_PROGRAMME_KEY);
+			return {
+				programmeId,
+				record: await this.get(programmeId),
+				currentId: typeof setting?.value === 'string' ? setting.value : undefined
+			};
+		});
+	}
+
+	/**
+	 * Puts a programme back as a snapshot found it: its record (with its run, so the days done
+	 * in it count again) and the current programme. Days done meanwhile stay in the journal.
+	 */
+	async restore(snapshot: ProgrammeSnapshot): Promise<void> {
+		await this.#db.transaction('rw', this.#db.programmes, this.#db.settings, async () => {
+			if (snapshot.record) await this.#db.programmes.put(snapshot.record);
+			else await this.#db.programmes.delete(snapshot.programmeId);
+			if (snapshot.currentId === undefined) await this.#db.settings.delete(CURRENT_PROGRAMME_KEY);
+			else await this.setCurrent(snapshot.currentId);
+		});
 	}
 
 	/** Makes a followed programme the current one. */
