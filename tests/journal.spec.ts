@@ -295,8 +295,13 @@ test.describe('Your data', () => {
 		await expectNoAxeViolations(page);
 	});
 
-	test('exports the sessions as CSV for a spreadsheet', async ({ page }) => {
+	test('exports the sessions as CSV that Dutch and English spreadsheets open as they expect', async ({
+		page
+	}) => {
 		await withSessions(page, 4, '/gegevens');
+		await expect(
+			page.getByText('puntkomma’s tussen de kolommen en een decimale komma')
+		).toBeVisible();
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: /Sessies downloaden \(CSV/ }).click();
 		expect((await download).suggestedFilename()).toMatch(/^notities-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -305,9 +310,20 @@ test.describe('Your data', () => {
 			.replace(/^\uFEFF/, '')
 			.trimEnd()
 			.split('\r\n');
-		expect(lines[0]).toBe('datum,tijd,oefening,minuten,status,spanning voor,spanning na,notitie');
+		expect(lines[0]).toBe('datum;tijd;oefening;minuten;status;spanning voor;spanning na;notitie');
+		expect(lines[1]!.split(';')[3]).toMatch(/^\d+,\d$/);
 		expect(lines).toHaveLength(5);
 		expect(csv.startsWith('\uFEFF')).toBe(true);
+
+		await page.goto('/en/gegevens');
+		await expect(page.getByText('commas between columns and a decimal point')).toBeVisible();
+		const english = page.waitForEvent('download');
+		await page.getByRole('button', { name: /Download sessions \(CSV/ }).click();
+		const csvEn = readFileSync(await (await english).path(), 'utf8');
+		const linesEn = csvEn.replace(/^\uFEFF/, '').split('\r\n');
+		expect(linesEn[0]).toMatch(/^date,time,exercise,minutes,/);
+		expect(linesEn[1]!.split(',')[3]).toMatch(/^\d+\.\d$/);
+		expect(csvEn.startsWith('\uFEFF')).toBe(true);
 	});
 
 	test('shows whether the browser keeps the data and how much it uses', async ({ page }) => {

@@ -3,7 +3,7 @@ import { roundDistanceM } from '../engine/boundary';
 import { localized } from './text';
 import { isOwnId, OWN_PREFIX } from '../settings/schema';
 import { dayKeyStart, localDayKey, addLocalDays } from '../records/days';
-import type { CsvLabels } from '../records/export-file';
+import { CSV_COMMA, CSV_SEMICOLON, type CsvFormat, type CsvLabels } from '../records/export-file';
 import {
 	BOUNDARY_SOLO_ID,
 	BOUNDARY_TOGETHER_ID,
@@ -114,6 +114,11 @@ export function formatBytes(bytes: number): string {
 	}
 	const digits = unit === 0 || size >= 100 ? 0 : 1;
 	return `${size.toLocaleString(intlLocale(), { maximumFractionDigits: digits })} ${units[unit]}`;
+}
+
+/** The CSV's separator and decimal mark for the spreadsheets of the app's language. */
+export function csvFormat(): CsvFormat {
+	return getLocale() === 'nl' ? CSV_SEMICOLON : CSV_COMMA;
 }
 
 /** The CSV's column headers in the app's language. */

@@ -1,5 +1,5 @@
 import { downloadFile } from '../platform/download';
-import { csvLabels } from '../i18n/journal-text';
+import { csvFormat, csvLabels } from '../i18n/journal-text';
 import { exerciseTitle } from './exercise-title';
 import { statusLabel } from '../i18n/text';
 import { localDayKey } from '../records/days';
@@ -35,7 +35,7 @@ export async function downloadEverything(nowMs = Date.now()): Promise<Downloaded
 export async function downloadSessionsCsv(nowMs = Date.now()): Promise<Downloaded> {
 	const data = await loadData();
 	const name = neutralName('csv', nowMs);
-	const csv = await data.sessionsCsv(exerciseTitle, csvLabels(), statusLabel);
+	const csv = await data.sessionsCsv(exerciseTitle, csvLabels(), statusLabel, csvFormat());
 	downloadFile(name, csv, 'text/csv;charset=utf-8');
 	return { name, leftOut: 0 };
 }

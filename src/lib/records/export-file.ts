@@ -95,6 +95,20 @@ export interface ImportSummary {
 }
 
 /** Column headers of the sessions CSV, translated by the caller. */
+/**
+ * How the CSV writes its cells for the spreadsheets of the app's language: Dutch ones expect a
+ * semicolon between cells and a decimal comma, English ones a comma and a decimal point.
+ */
+export interface CsvFormat {
+	separator: ',' | ';';
+	decimal: '.' | ',';
+}
+
+/** The CSV's format for English spreadsheets: comma between cells, decimal point. */
+export const CSV_COMMA: CsvFormat = { separator: ',', decimal: '.' };
+/** The CSV's format for Dutch spreadsheets: semicolon between cells, decimal comma. */
+export const CSV_SEMICOLON: CsvFormat = { separator: ';', decimal: ',' };
+
 export interface CsvLabels {
 	date: string;
 	time: string;

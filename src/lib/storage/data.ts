@@ -7,7 +7,7 @@ import { sessionsCsv } from './portable/csv';
 import { deleteAllData } from './portable/delete-all';
 import { exportAll, exportJson } from './portable/export';
 import { storageStatus, type StorageStatus } from './persistence';
-import type { CsvLabels } from '../records/export-file';
+import type { CsvFormat, CsvLabels } from '../records/export-file';
 import { MAX_IMPORT_BYTES } from '../records/import-limits';
 import type { StoredSessionStatus } from '../records/sessions';
 
@@ -34,11 +34,12 @@ export const data = {
 	async sessionsCsv(
 		titleOf: (exerciseId: string) => string,
 		labels: CsvLabels,
-		statusOf: (status: StoredSessionStatus) => string
+		statusOf: (status: StoredSessionStatus) => string,
+		format?: CsvFormat
 	): Promise<string> {
 		await refuseWhileLocked();
 		await markDeadSessions();
-		return sessionsCsv(getDb(), titleOf, labels, statusOf, vault());
+		return sessionsCsv(getDb(), titleOf, labels, statusOf, vault(), format);
 	},
 	/** Files larger than this are refused before they are read. */
 	maxImportBytes: MAX_IMPORT_BYTES,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localDayKey } from '../../records/days';
-import type { CsvLabels } from '../../records/export-file';
+import { CSV_SEMICOLON, type CsvLabels } from '../../records/export-file';
 import type { StoredSessionStatus } from '../../records/sessions';
 import { sessionsCsv } from './csv';
 import { at, db, session, useFreshDb } from './test-data';
@@ -51,6 +51,26 @@ describe('sessionsCsv', () => {
 			`${localDayKey(at(8, 9))},09:00,Lange uitademing,1.5,afgerond,6,3,`,
 			`${localDayKey(at(9, 21))},21:30,"Zintuigen, hier en nu",10.0,gestopt,,,"Hij zei ""rustig""\nen ik ademde."`,
 			`${localDayKey(at(12, 7))},07:05,Lange uitademing,0.5,onderbroken,,,`,
+			''
+		]);
+	});
+
+	it('writes semicolons and decimal commas for Dutch spreadsheets, quoting a cell with a semicolon', async () => {
+		await db.sessions.bulkAdd([
+			session('early', at(8, 9), { distressBefore: 6, distressAfter: 3, activeMs: 90_000 }),
+			session('middle', at(9, 21, 30), {
+				exerciseId: 'grounding-senses',
+				activeMs: 600_000,
+				note: 'rustig; daarna slapen'
+			})
+		]);
+		const csv = await sessionsCsv(db, titleOf, labels, statusOf, undefined, CSV_SEMICOLON);
+
+		expect(csv.startsWith('\uFEFF')).toBe(true);
+		expect(csv.slice(1).split('\r\n')).toEqual([
+			'Datum;Tijd;Oefening;Minuten;Status;Spanning vóór;Spanning na;Notitie',
+			`${localDayKey(at(8, 9))};09:00;Lange uitademing;1,5;afgerond;6;3;`,
+			`${localDayKey(at(9, 21))};21:30;Zintuigen, hier en nu;10,0;afgerond;;;"rustig; daarna slapen"`,
 			''
 		]);
 	});

@@ -1,5 +1,5 @@
 /** The sessions as CSV, for a spreadsheet. */
-import type { CsvLabels } from '../../records/export-file';
+import { CSV_COMMA, type CsvFormat, type CsvLabels } from '../../records/export-file';
 import {
 	isSessionRecord,
 	type SessionRecord,
@@ -22,7 +22,8 @@ const CSV_COLUMNS = [
 
 /**
  * Every session as CSV (RFC 4180, CRLF), oldest first, for a spreadsheet. Starts with a BOM so
- * Excel reads the accents as UTF-8. A damaged record is left out rather than shown wrongly.
+ * Excel reads the accents as UTF-8. `format` picks the separator and decimal mark the
+ * spreadsheets of the app's language expect (Dutch Excel splits on semicolons, not commas). A damaged record is left out rather than shown wrongly.
  * Exercise titles and statuses are words in the app's language, from `titleOf` and `statusOf`.
  * The date is the stored local day; the time is the device's local time. A session practised
  * in another time zone may therefore show a time that, on this device's clock, falls on a
@@ -33,9 +34,11 @@ export async function sessionsCsv(
 	titleOf: (exerciseId: string) => string,
 	labels: CsvLabels,
 	statusOf: (status: StoredSessionStatus) => string,
-	text: PrivateTextCodec = PLAIN_TEXT
+	text: PrivateTextCodec = PLAIN_TEXT,
+	format: CsvFormat = CSV_COMMA
 ): Promise<string> {
-	const lines = [csvLine(CSV_COLUMNS.map((column) => labels[column]))];
+	const line = (cells: readonly string[]) => csvLine(cells, format.separator);
+	const lines = [line(CSV_COLUMNS.map((column) => labels[column]))];
 	const records: SessionRecord[] = [];
 	await db.sessions.orderBy('startedAt').each((record: unknown) => {
 		if (isSessionRecord(record)) records.push(record);
@@ -43,7 +46,7 @@ export async function sessionsCsv(
 	const open = readable(text);
 	for (const record of records) {
 		const note = record.note === undefined ? undefined : await open(record.note);
-		lines.push(csvLine(sessionCells({ ...record, note }, titleOf, statusOf)));
+		lines.push(line(sessionCells({ ...record, note }, titleOf, statusOf, format.decimal)));
 	}
 	return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -51,7 +54,8 @@ export async function sessionsCsv(
 function sessionCells(
 	record: SessionRecord,
 	titleOf: (exerciseId: string) => string,
-	statusOf: (status: StoredSessionStatus) => string
+	statusOf: (status: StoredSessionStatus) => string,
+	decimal: CsvFormat['decimal']
 ): string[] {
 	const started = new Date(record.startedAt);
 	const hh = String(started.getHours()).padStart(2, '0');
@@ -60,8 +64,8 @@ function sessionCells(
 		record.day,
 		`${hh}:${mm}`,
 		titleOf(record.exerciseId),
-		// toFixed always writes '.', whatever the locale.
-		(record.activeMs / 60_000).toFixed(1),
+		// toFixed always writes '.', whatever the locale: the format's mark replaces it.
+		(record.activeMs / 60_000).toFixed(1).replace('.', decimal),
 		statusOf(record.status),
 		record.distressBefore === undefined ? '' : String(record.distressBefore),
 		record.distressAfter === undefined ? '' : String(record.distressAfter),
@@ -69,15 +73,16 @@ function sessionCells(
 	];
 }
 
-function csvLine(cells: readonly string[]): string {
-	return cells.map(csvCell).join(',');
+function csvLine(cells: readonly string[], separator: CsvFormat['separator']): string {
+	return cells.map((cell) => csvCell(cell, separator)).join(separator);
 }
 
 /**
  * One CSV field. A cell a spreadsheet would run as a formula gets a leading apostrophe; the
  * numbers written here never start with one of those characters, so they are never changed.
  */
-function csvCell(value: string): string {
+function csvCell(value: string, separator: CsvFormat['separator']): string {
 	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-	return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+	const quoted = /["\r\n]/.test(safe) || safe.includes(separator);
+	return quoted ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
