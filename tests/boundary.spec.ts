@@ -197,6 +197,8 @@ test.describe('Stop or go back', () => {
 		await page.getByRole('button', { name: 'Klaar' }).click();
 		await expect(page.getByText(`Ronde 1: gestopt op ${live}`)).toBeVisible();
 		await page.getByRole('button', { name: 'Overslaan' }).click();
+		// A while later the same day, with a trusted person.
+		await page.clock.runFor(5 * 60_000);
 
 		await page.goto('/grens');
 		await waitForApp(page);

@@ -3,7 +3,7 @@ import { roundDistanceM } from '../engine/boundary';
 import { localized } from './text';
 import { isOwnId, OWN_PREFIX } from '../settings/schema';
 import { dayKeyStart, localDayKey, addLocalDays } from '../records/days';
-import { CSV_COMMA, CSV_SEMICOLON, type CsvFormat, type CsvLabels } from '../records/export-file';
+import type { CsvFormat, CsvLabels } from '../records/export-file';
 import {
 	BOUNDARY_SOLO_ID,
 	BOUNDARY_TOGETHER_ID,
@@ -118,7 +118,8 @@ export function formatBytes(bytes: number): string {
 
 /** The CSV's separator and decimal mark for the spreadsheets of the app's language. */
 export function csvFormat(): CsvFormat {
-	return getLocale() === 'nl' ? CSV_SEMICOLON : CSV_COMMA;
+	// Dutch spreadsheets split on semicolons and read a decimal comma; English ones, commas.
+	return getLocale() === 'nl' ? { separator: ';', decimal: ',' } : { separator: ',', decimal: '.' };
 }
 
 /** The CSV's column headers in the app's language. */

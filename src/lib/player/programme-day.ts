@@ -1,6 +1,5 @@
 import type { LocalizedText } from '../content/types';
 import { completesDay, type ProgrammeDayContext } from '../programmes/day';
-import { plannedDays } from '../programmes/progress';
 import type { ProgrammeDayRecord } from '../records/programmes';
 import { loadProgrammeStore } from './gateway';
 import type { RunResult } from './practice-run.svelte';
@@ -36,13 +35,14 @@ export interface ProgrammeDayIntro {
 export async function programmeDayIntro(
 	context: ProgrammeDayContext
 ): Promise<ProgrammeDayIntro | undefined> {
-	const [content, store] = await Promise.all([
+	const [content, progress, store] = await Promise.all([
 		import('../content/programmes'),
+		import('../programmes/progress'),
 		loadProgrammeStore()
 	]);
 	const programme = await content.loadProgramme(context.programmeId);
 	if (!programme) return undefined;
 	const record = await store.get(context.programmeId);
-	const planned = plannedDays(programme, record?.variant)[context.day - 1];
+	const planned = progress.plannedDays(programme, record?.variant)[context.day - 1];
 	return planned && { title: programme.title, day: planned.day, intention: planned.intention };
 }

@@ -104,11 +104,6 @@ export interface CsvFormat {
 	decimal: '.' | ',';
 }
 
-/** The CSV's format for English spreadsheets: comma between cells, decimal point. */
-export const CSV_COMMA: CsvFormat = { separator: ',', decimal: '.' };
-/** The CSV's format for Dutch spreadsheets: semicolon between cells, decimal comma. */
-export const CSV_SEMICOLON: CsvFormat = { separator: ';', decimal: ',' };
-
 export interface CsvLabels {
 	date: string;
 	time: string;

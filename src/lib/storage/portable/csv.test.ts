@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localDayKey } from '../../records/days';
-import { CSV_SEMICOLON, type CsvLabels } from '../../records/export-file';
+import type { CsvLabels } from '../../records/export-file';
 import type { StoredSessionStatus } from '../../records/sessions';
 import { sessionsCsv } from './csv';
 import { at, db, session, useFreshDb } from './test-data';
@@ -64,7 +64,10 @@ describe('sessionsCsv', () => {
 				note: 'rustig; daarna slapen'
 			})
 		]);
-		const csv = await sessionsCsv(db, titleOf, labels, statusOf, undefined, CSV_SEMICOLON);
+		const csv = await sessionsCsv(db, titleOf, labels, statusOf, undefined, {
+			separator: ';',
+			decimal: ','
+		});
 
 		expect(csv.startsWith('\uFEFF')).toBe(true);
 		expect(csv.slice(1).split('\r\n')).toEqual([

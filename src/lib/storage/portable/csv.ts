@@ -1,5 +1,5 @@
 /** The sessions as CSV, for a spreadsheet. */
-import { CSV_COMMA, type CsvFormat, type CsvLabels } from '../../records/export-file';
+import type { CsvFormat, CsvLabels } from '../../records/export-file';
 import {
 	isSessionRecord,
 	type SessionRecord,
@@ -35,7 +35,7 @@ export async function sessionsCsv(
 	labels: CsvLabels,
 	statusOf: (status: StoredSessionStatus) => string,
 	text: PrivateTextCodec = PLAIN_TEXT,
-	format: CsvFormat = CSV_COMMA
+	format: CsvFormat = { separator: ',', decimal: '.' }
 ): Promise<string> {
 	const line = (cells: readonly string[]) => csvLine(cells, format.separator);
 	const lines = [line(CSV_COLUMNS.map((column) => labels[column]))];
