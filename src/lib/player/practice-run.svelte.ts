@@ -76,7 +76,8 @@ interface PageLife {
 /**
  * One run of a practice on screen. Call `begin` when the screen is mounted, `attach` when
  * sound and storage may load, `finish` once the player has ended (it reports only once) and
- * `close` when the screen goes.
+ * `close` when the screen goes. Storage is also loaded at once, whatever `attach` waits for,
+ * when the session must be written: on quick exit, when the page is hidden or goes, at the end.
  */
 export class PracticeRun {
 	readonly #player: RunPlayer;
@@ -85,6 +86,8 @@ export class PracticeRun {
 	#endActivity = () => {};
 	#unfollow = () => {};
 	#finished = false;
+	#attached = false;
+	#storage: Promise<void> | undefined;
 
 	private constructor(player: RunPlayer, life: (wakeLock: ScreenWakeLock) => PageLife) {
 		this.#player = player;
@@ -134,10 +137,16 @@ export class PracticeRun {
 		const onVisibility = () => {
 			const hidden = document.visibilityState === 'hidden';
 			this.#life.visibility(hidden);
-			if (hidden) void this.#player.checkpoint();
+			if (hidden) void this.#checkpoint();
 		};
-		const onPageHide = () => void this.#player.checkpoint();
-		const undoExitHook = beforeQuickExit(() => this.#life.quickExit());
+		const onPageHide = () => void this.#checkpoint();
+		const undoExitHook = beforeQuickExit(async () => {
+			const leaving = this.#life.quickExit();
+			// Stopped in the first seconds, before storage came: it comes now, and writes it.
+			await this.#attachStorage();
+			await leaving;
+			await this.#player.saved;
+		});
 		document.addEventListener('visibilitychange', onVisibility);
 		window.addEventListener('pagehide', onPageHide);
 		this.#unfollow = () => {
@@ -148,10 +157,14 @@ export class PracticeRun {
 	}
 
 	/**
-	 * Loads sound and storage and attaches them to the player; the practice never waits for
-	 * them. `withAudio` runs once the sound is attached (a background loop, say).
+	 * Loads sound and storage and attaches them to the player, once (later calls do nothing);
+	 * the practice never waits for them. `withAudio` runs once the sound is attached (a
+	 * background loop, say).
 	 */
 	attach(withAudio?: (audio: CueAudio) => Promise<void>): void {
+		if (this.#attached) return;
+		this.#attached = true;
+		void this.#attachStorage();
 		void loadAudio()
 			.then(async (audio) => {
 				audio.setMuted(preferences.muted);
@@ -160,9 +173,19 @@ export class PracticeRun {
 				await withAudio?.(audio);
 			})
 			.catch((error: unknown) => console.error('Sound is unavailable', error));
-		void loadSessions()
+	}
+
+	/** Loads storage once and attaches it: a session already under way is written at once. */
+	#attachStorage(): Promise<void> {
+		this.#storage ??= loadSessions()
 			.then((sessions) => this.#player.attachSessions(sessions))
 			.catch((error: unknown) => console.error('Sessions cannot be saved', error));
+		return this.#storage;
+	}
+
+	async #checkpoint(): Promise<void> {
+		await this.#attachStorage();
+		await this.#player.checkpoint();
 	}
 
 	/**
@@ -179,7 +202,7 @@ export class PracticeRun {
 			status,
 			activeMs,
 			isUnsaved: () => player.unsaved,
-			saved: player.saved
+			saved: this.#attachStorage().then(() => player.saved)
 		};
 	}
 
