@@ -22,7 +22,8 @@ describe('the registry of localStorage keys', () => {
 			locale: 'rustpunt:locale',
 			lockMark: 'rustpunt:lock-mark',
 			quickExit: 'rustpunt:quick-exit',
-			breathBegan: 'rustpunt:breath-began'
+			breathBegan: 'rustpunt:breath-began',
+			handedOverSessions: 'rustpunt:handed-over-sessions'
 		});
 		expect(LEGACY_SETTING_KEYS).toEqual({
 			muted: 'rustpunt:muted',
@@ -56,7 +57,8 @@ describe('the registry of localStorage keys', () => {
 				STORAGE_KEYS.breatheNowCode,
 				STORAGE_KEYS.lockMark,
 				STORAGE_KEYS.quickExit,
-				STORAGE_KEYS.breathBegan
+				STORAGE_KEYS.breathBegan,
+				STORAGE_KEYS.handedOverSessions
 			].sort()
 		);
 	});

@@ -40,7 +40,13 @@ export const STORAGE_KEYS = {
 	 * continues that breath. Written by src/app.html's click handler; taken (read and removed)
 	 * by src/app.html's head script on a page load of /nu, or by BreathingRun after the router.
 	 */
-	breathBegan: 'rustpunt:breath-began'
+	breathBegan: 'rustpunt:breath-began',
+	/**
+	 * Sessions of a page that left before its database was opened (quick exit in the first
+	 * breaths of "breathe now"), as JSON, until the database next opens and takes them
+	 * (src/lib/storage/handed-over.ts).
+	 */
+	handedOverSessions: 'rustpunt:handed-over-sessions'
 } as const satisfies Record<string, OwnKey>;
 
 /** One of the registry's keys. */
@@ -55,7 +61,8 @@ export const DEVICE_ONLY_KEYS: ReadonlySet<string> = new Set<StorageKey>([
 	STORAGE_KEYS.breatheNowCode,
 	STORAGE_KEYS.lockMark,
 	STORAGE_KEYS.quickExit,
-	STORAGE_KEYS.breathBegan
+	STORAGE_KEYS.breathBegan,
+	STORAGE_KEYS.handedOverSessions
 ]);
 
 /**

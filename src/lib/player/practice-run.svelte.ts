@@ -4,6 +4,7 @@
 import type { CueAudio } from '../audio/cue-audio';
 import { ScreenWakeLock } from '../platform/wake-lock';
 import { beforeQuickExit } from '../safety/quick-exit';
+import { handOverSessions } from '../storage/handed-over';
 import { isQuotaError } from '../storage/quota';
 import { exerciseActivity } from './activity.svelte';
 import {
@@ -88,6 +89,8 @@ export class PracticeRun {
 	#finished = false;
 	#attached = false;
 	#storage: Promise<void> | undefined;
+	#storageAttached = false;
+	#handedOver = false;
 
 	private constructor(player: RunPlayer, life: (wakeLock: ScreenWakeLock) => PageLife) {
 		this.#player = player;
@@ -139,12 +142,14 @@ export class PracticeRun {
 			this.#life.visibility(hidden);
 			if (hidden) void this.#checkpoint();
 		};
-		const onPageHide = () => void this.#checkpoint();
+		const onPageHide = (event: PageTransitionEvent) => {
+			// The page is going for good: what storage has not taken yet is kept for later.
+			if (!event.persisted) this.#handOver();
+			void this.#checkpoint();
+		};
 		const undoExitHook = beforeQuickExit(async () => {
-			const leaving = this.#life.quickExit();
-			// Stopped in the first seconds, before storage came: it comes now, and writes it.
-			await this.#attachStorage();
-			await leaving;
+			this.#handOver();
+			await this.#life.quickExit();
 			await this.#player.saved;
 		});
 		document.addEventListener('visibilitychange', onVisibility);
@@ -178,13 +183,28 @@ export class PracticeRun {
 	/** Loads storage once and attaches it: a session already under way is written at once. */
 	#attachStorage(): Promise<void> {
 		this.#storage ??= loadSessions()
-			.then((sessions) => this.#player.attachSessions(sessions))
+			.then((sessions) => {
+				if (this.#handedOver) return;
+				this.#player.attachSessions(sessions);
+				this.#storageAttached = true;
+			})
 			.catch((error: unknown) => console.error('Sessions cannot be saved', error));
 		return this.#storage;
 	}
 
+	/**
+	 * The page leaves (quick exit, or closed) before storage came, as in the first breaths of
+	 * "breathe now": loading it now could take longer than the page has, so the session is
+	 * written synchronously to localStorage and the database takes it when it next opens.
+	 */
+	#handOver(): void {
+		if (this.#storageAttached || this.#handedOver) return;
+		this.#handedOver = true;
+		this.#player.attachSessions(handOverSessions);
+	}
+
 	async #checkpoint(): Promise<void> {
-		await this.#attachStorage();
+		if (!this.#handedOver) await this.#attachStorage();
 		await this.#player.checkpoint();
 	}
 
@@ -211,6 +231,8 @@ export class PracticeRun {
 		this.#unfollow();
 		this.#life.close();
 		this.#stopHolding();
+		// Left by a link or Back in the first breaths, before storage came: it writes it now.
+		void this.#attachStorage();
 	}
 
 	#stopHolding(): void {
