@@ -1,12 +1,14 @@
 // @ts-check
 /**
- * How many bytes of JavaScript and CSS the browser must load to open /nu ("Adem nu") before
- * the pacer's first frame, raw and gzipped, against the budget of 60 KB of gzipped JS.
+ * How many bytes of JavaScript and CSS the browser must load to run /nu ("Adem nu"), raw and
+ * gzipped, against the budget of 60 KB of gzipped JS. Its pacer breathes by CSS before any
+ * of it: /nu's boot asks for the JavaScript after the first frame (src/lib/platform/
+ * crisis-page.ts); tests/budget.spec.ts checks that, and what /nu loads in its first 5 s.
  *
  * The set is read from the prerendered page, as the browser would find it:
  *  - <link rel="modulepreload"> and <link rel="stylesheet"> in build/nu.html,
  *  - <script src> and the import("...") calls of the inline start-up script (SvelteKit's
- *    entry files),
+ *    entry files), and the preloads a crisis page's boot adds after its first frame,
  *  - and, recursively, the static imports inside those files (`import{a}from"./x.js"`,
  *    `import"./x.js"`, `export{a}from"./x.js"`), but not dynamic import(): the player loads
  *    sound (Howler) and storage (Dexie) that way after the first frame.
@@ -93,6 +95,12 @@ export function pageResources(html) {
 		// SvelteKit starts the app with import("./_app/immutable/entry/...") in an inline script.
 		for (const [, , spec = ''] of body.matchAll(/\bimport\s*\(\s*(["'`])([^"'`]+)\1\s*\)/g)) {
 			found.push({ href: spec, kind: 'js', via: 'script' });
+		}
+		// A crisis page adds its preloads from the boot, after its first frame
+		// (src/lib/platform/crisis-page.ts).
+		const deferred = /(\[[^\]]*\])\.forEach\(function \(href\)/.exec(body);
+		for (const href of deferred ? /** @type {string[]} */ (JSON.parse(deferred[1] ?? '[]')) : []) {
+			found.push({ href, kind: 'js', via: 'boot, after the first frame' });
 		}
 	}
 	return found;

@@ -11,9 +11,12 @@
  *  - JS requested before the pacer breathes, and in the first 5 s: distinct files, gzip -9 of
  *    the file the service worker serves (as bench/bundle-size.js counts);
  *  - first contentful paint of the first page that paints;
- *  - pacer breathing: the 'rustpunt:session-start' mark, the first frame in which the pacer
- *    breathes (see bench/first-frame.js). For the floor: its first paint, or its first
- *    handled tap (its counter counts);
+ *  - pacer breathing: the first frame in which a pacer disc is on screen with a running
+ *    animation (the prerendered CSS first inhale, the home page's preview after a tap, or the
+ *    app's own animation), never before its page's first paint. For the floor: its first
+ *    paint, or its first handled tap (its counter counts);
+ *  - app running: the 'rustpunt:session-start' mark, when the app's code has taken the
+ *    session over (labels, sound, Stop);
  *  - for the ways that tap, the same from the tap;
  *  - the longest main-thread task in the 3 s after the pacer starts breathing (long-task
  *    observer; a task that began earlier but overlaps counts);
@@ -72,7 +75,7 @@ const TRAIL_KEY = 'bench:side-by-side';
  * @property {App} app
  * @property {string} path opened first
  * @property {string} locale the phone's language, and its Accept-Language
- * @property {'pacer-mark' | 'first-paint' | 'handled-tap'} breathes the moment that counts
+ * @property {'pacer-on-screen' | 'first-paint' | 'handled-tap'} breathes the moment that counts
  * @property {Tap} [tap]
  * @property {string} [floor] Rustpunt's only: the floor's way in it is compared with
  */
@@ -95,7 +98,7 @@ const WAYS_IN = [
 		app: 'rustpunt',
 		path: '/nu',
 		locale: 'nl-NL',
-		breathes: 'pacer-mark',
+		breathes: 'pacer-on-screen',
 		floor: 'floor'
 	},
 	{
@@ -104,7 +107,7 @@ const WAYS_IN = [
 		app: 'rustpunt',
 		path: '/',
 		locale: 'nl-NL',
-		breathes: 'pacer-mark',
+		breathes: 'pacer-on-screen',
 		tap: { ...ADEM_NU, once: 'running' },
 		floor: 'floor-tap'
 	},
@@ -114,7 +117,7 @@ const WAYS_IN = [
 		app: 'rustpunt',
 		path: '/',
 		locale: 'nl-NL',
-		breathes: 'pacer-mark',
+		breathes: 'pacer-on-screen',
 		tap: { ...ADEM_NU, once: 'painted' },
 		floor: 'floor-tap'
 	},
@@ -124,7 +127,7 @@ const WAYS_IN = [
 		app: 'rustpunt',
 		path: '/nu',
 		locale: 'en-GB',
-		breathes: 'pacer-mark',
+		breathes: 'pacer-on-screen',
 		floor: 'floor'
 	},
 	{
@@ -133,7 +136,7 @@ const WAYS_IN = [
 		app: 'rustpunt',
 		path: '/en/nu',
 		locale: 'en-GB',
-		breathes: 'pacer-mark',
+		breathes: 'pacer-on-screen',
 		floor: 'floor'
 	},
 	{
@@ -161,6 +164,8 @@ const AGAINST_NU = ['home-tap', 'home-early-tap', 'en-nu', 'nu-english'];
 /**
  * @typedef {object} Trail what the probe keeps in sessionStorage, across page loads
  * @property {{ url: string, timeOrigin: number, fcpMs: number | null }[]} documents
+ * @property {{ epochMs: number, document: number } | null} [pacer] the first frame with a
+ *   breathing pacer on screen, and in which of the documents
  * @property {{ epochMs: number, appRunningAtClick: boolean | null }[]} taps epochMs: when the
  *   finger touched; appRunningAtClick: whether the app's code ran when the click reached the
  *   page (it decides between src/app.html's full page load and the router)
@@ -224,6 +229,23 @@ function installProbe({ key, running, handledText }) {
 		listen
 	);
 
+	// Rustpunt's pacer: looked for in every frame until one is on screen, breathing.
+	if (running !== null) {
+		/** @param {number} frameMs */
+		const watch = (frameMs) => {
+			const disc = document.querySelector('[data-pacer-disc]');
+			const breathing =
+				disc !== null &&
+				disc.checkVisibility() &&
+				disc.getAnimations().some((a) => a.playState === 'running');
+			if (!breathing) return void requestAnimationFrame(watch);
+			update((trail) => {
+				trail.pacer ??= { epochMs: performance.timeOrigin + frameMs, document: index };
+			});
+		};
+		requestAnimationFrame(watch);
+	}
+
 	/** @type {Probe} */
 	const probe = { longTasks: [], handledAtMs: null };
 	/** @type {any} */ (window).__sideBySide = probe;
@@ -258,6 +280,7 @@ function installProbe({ key, running, handledText }) {
  * @property {boolean | null} clickedBeforeRunning the tap's click reached the page before the
  *   app's code ran (Rustpunt's taps only)
  * @property {number} taps how many taps it took
+ * @property {number | null} appRunningMs the 'rustpunt:session-start' mark: the app's code runs the session
  * @property {number | null} appDrivesPacerMs the 'rustpunt:pacer-first-frame' mark: the app's code drives the pacer
  * @property {number} longestTaskMs the longest task in the 3 s after breathing (0: none of 50 ms or more)
  * @property {number} pageLoads
@@ -279,6 +302,7 @@ const FAILED_RUN = {
 	fromTapMs: null,
 	clickedBeforeRunning: null,
 	taps: NaN,
+	appRunningMs: null,
 	appDrivesPacerMs: null,
 	longestTaskMs: NaN,
 	pageLoads: NaN,
@@ -371,13 +395,18 @@ async function tapAsSoonAsAllowed(page, way, tap, point, painted) {
  */
 async function waitForBreathing(page, way) {
 	await page.waitForFunction(
-		(breathes) => {
+		({ breathes, key }) => {
 			if (breathes === 'handled-tap')
 				return /** @type {any} */ (window).__sideBySide?.handledAtMs !== null;
-			const name = breathes === 'pacer-mark' ? 'rustpunt:session-start' : 'first-contentful-paint';
-			return performance.getEntriesByName(name).length > 0;
+			if (breathes === 'first-paint')
+				return performance.getEntriesByName('first-contentful-paint').length > 0;
+			/** @type {Trail} */
+			const trail = JSON.parse(sessionStorage.getItem(key) ?? '{"documents":[]}');
+			const pacer = trail.pacer;
+			// Never before the first paint of the page it is in (a frame's callbacks run first).
+			return Boolean(pacer && trail.documents[pacer.document]?.fcpMs != null);
 		},
-		way.breathes,
+		{ breathes: way.breathes, key: TRAIL_KEY },
 		{ polling: 100, timeout: TIMEOUT_MS }
 	);
 }
@@ -499,11 +528,13 @@ function readProbe(page) {
  * @param {Seen} seen
  */
 function momentOf(way, seen) {
-	const ms = {
-		'pacer-mark': seen.sessionStartMs,
-		'first-paint': seen.fcpMs,
-		'handled-tap': seen.handledAtMs
-	}[way.breathes];
+	if (way.breathes === 'pacer-on-screen') {
+		const { pacer, documents } = seen.trail;
+		const page = pacer ? documents[pacer.document] : undefined;
+		if (!pacer || !page || page.fcpMs === null) return NaN;
+		return Math.max(pacer.epochMs, page.timeOrigin + page.fcpMs);
+	}
+	const ms = way.breathes === 'first-paint' ? seen.fcpMs : seen.handledAtMs;
 	return ms === null ? NaN : seen.timeOrigin + ms;
 }
 
@@ -547,6 +578,10 @@ function describeRun(way, seen, breathingEpochMs, scripts, gzipOf) {
 		fromTapMs: way.tap && tap ? round(breathingEpochMs - tap.epochMs) : null,
 		clickedBeforeRunning: tap && tap.appRunningAtClick !== null ? !tap.appRunningAtClick : null,
 		taps: taps.length,
+		appRunningMs:
+			seen.sessionStartMs === null
+				? null
+				: round(seen.timeOrigin + seen.sessionStartMs - startEpochMs),
 		appDrivesPacerMs:
 			seen.pacerFirstFrameMs === null
 				? null
@@ -565,6 +600,7 @@ const METRICS = /** @type {const} */ ([
 	['fcpMs', 'reload FCP', 'ms'],
 	['breathingMs', 'pacer breathing', 'ms'],
 	['fromTapMs', 'from the tap', 'ms'],
+	['appRunningMs', 'app running', 'ms'],
 	['longestTaskMs', 'longest task after', 'task'],
 	['pageLoads', 'page loads', 'count'],
 	['redirects', 'redirects', 'count']

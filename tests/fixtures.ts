@@ -52,13 +52,18 @@ export const test = base.extend<{
 
 export { expect };
 
-/** Every record of one table in the app's IndexedDB, read the way the browser stores them. */
+/**
+ * Every record of one table in the app's IndexedDB, read the way the browser stores them. A
+ * database the app has not made yet reads as empty and is not made here (a test that made it
+ * would race the app's own first opening).
+ */
 export async function storedRecords<T>(page: Page, table: string): Promise<T[]> {
 	return page.evaluate(
 		(name) =>
 			new Promise<T[]>((resolve, reject) => {
 				const open = indexedDB.open('rustpunt');
-				open.onerror = () => reject(open.error);
+				open.onupgradeneeded = () => open.transaction?.abort();
+				open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
 				open.onsuccess = () => {
 					const db = open.result;
 					if (!db.objectStoreNames.contains(name)) {
@@ -76,6 +81,44 @@ export async function storedRecords<T>(page: Page, table: string): Promise<T[]> 
 			}),
 		table
 	);
+}
+
+/**
+ * Writes records straight into one table of the app's IndexedDB (as a damaged or older phone
+ * might hold them), once the app has made its database: it opens it when the page is idle.
+ */
+export async function putRecords(page: Page, table: string, records: unknown[]): Promise<void> {
+	await expect
+		.poll(
+			() =>
+				page.evaluate(
+					({ name, rows }) =>
+						new Promise<boolean>((resolve, reject) => {
+							const open = indexedDB.open('rustpunt');
+							open.onupgradeneeded = () => open.transaction?.abort();
+							open.onerror = () =>
+								open.error?.name === 'AbortError' ? resolve(false) : reject(open.error);
+							open.onsuccess = () => {
+								const db = open.result;
+								if (!db.objectStoreNames.contains(name)) {
+									db.close();
+									resolve(false);
+									return;
+								}
+								const tx = db.transaction(name, 'readwrite');
+								for (const row of rows) tx.objectStore(name).put(row);
+								tx.oncomplete = () => {
+									db.close();
+									resolve(true);
+								};
+								tx.onerror = () => reject(tx.error);
+							};
+						}),
+					{ name: table, rows: records }
+				),
+			{ timeout: 15_000, message: `the app's database has a ${table} table` }
+		)
+		.toBe(true);
 }
 
 /** All sessions in the app's IndexedDB, newest first. */

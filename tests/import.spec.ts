@@ -4,7 +4,7 @@ import { makeExportText } from '../bench/lib/export-file.js';
 import { makeSessions, seedSessions } from '../bench/lib/seed-journal.js';
 import { encodeShareCode } from '../src/lib/engine/own-pattern';
 import { MAX_IMPORT_BYTES, MAX_SESSIONS } from '../src/lib/records/import-limits';
-import { expect, storedRecords, test, waitForApp } from './fixtures';
+import { expect, putRecords, storedRecords, test, waitForApp } from './fixtures';
 
 const NEUTRAL = 'https://www.buienradar.nl';
 const YEAR_2999 = Date.UTC(2999, 0, 1, 12);
@@ -220,18 +220,7 @@ test.describe('Importing, with the phone responsive all along', () => {
 		await page.goto('/');
 		await waitForApp(page);
 		await seedSessions(page, makeSessions(1, Date.now()));
-		await page.evaluate(
-			() =>
-				new Promise<void>((resolve, reject) => {
-					const open = indexedDB.open('rustpunt');
-					open.onsuccess = () => {
-						const tx = open.result.transaction('lists', 'readwrite');
-						tx.objectStore('lists').put({ id: 'reality', items: ['Hij beloofde het.'] });
-						tx.oncomplete = () => resolve();
-						tx.onerror = () => reject(tx.error);
-					};
-				})
-		);
+		await putRecords(page, 'lists', [{ id: 'reality', items: ['Hij beloofde het.'] }]);
 		await page.goto('/gegevens');
 		const lock = page.getByRole('region', { name: 'Vergrendeling' });
 		await lock.getByLabel('Nieuwe code', { exact: true }).fill('482913');

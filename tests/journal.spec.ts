@@ -378,8 +378,10 @@ test.describe('A full phone', () => {
 			}
 		});
 		await controlTime(page, '/nu');
+		// Storage comes after the first breaths (5 s): then the person is told.
+		await page.clock.runFor(6000);
 		await expect(page.getByRole('alert')).toContainText('Geen ruimte meer op dit toestel.');
-		await page.clock.runFor(30_000);
+		await page.clock.runFor(24_000);
 		await expect(page.getByRole('timer')).toHaveText(/Nog 2:[23]\d/);
 		await page.getByRole('button', { name: 'Stop' }).click();
 		await expect(page.getByRole('heading', { name: 'Gestopt' })).toBeVisible();

@@ -3,6 +3,7 @@ import {
 	expect,
 	expectNoAxeViolations,
 	expectSessions,
+	putRecords,
 	storedRecords,
 	test,
 	waitForApp
@@ -188,29 +189,20 @@ test.describe('Own breathing patterns', () => {
 	test('a damaged stored pattern is shown as needing repair and never runs', async ({ page }) => {
 		await page.goto('/patronen');
 		await waitForApp(page);
-		await page.evaluate(
-			() =>
-				new Promise<void>((resolve, reject) => {
-					const open = indexedDB.open('rustpunt');
-					open.onsuccess = () => {
-						const tx = open.result.transaction('patterns', 'readwrite');
-						tx.objectStore('patterns').put({
-							id: 'broken',
-							name: 'Kapot',
-							inhale: 'veel',
-							inhaleTop: 0,
-							holdIn: 0,
-							exhale: 99,
-							holdOut: 0,
-							length: { kind: 'cycles', cycles: 3 },
-							createdAt: 1,
-							updatedAt: 1
-						});
-						tx.oncomplete = () => resolve();
-						tx.onerror = () => reject(tx.error);
-					};
-				})
-		);
+		await putRecords(page, 'patterns', [
+			{
+				id: 'broken',
+				name: 'Kapot',
+				inhale: 'veel',
+				inhaleTop: 0,
+				holdIn: 0,
+				exhale: 99,
+				holdOut: 0,
+				length: { kind: 'cycles', cycles: 3 },
+				createdAt: 1,
+				updatedAt: 1
+			}
+		]);
 		await page.reload();
 		await expect(page.getByText('Dit ritme is beschadigd en kan niet starten.')).toBeVisible();
 		await expect(page.getByRole('link', { name: 'Start Kapot' })).toHaveCount(0);

@@ -115,6 +115,31 @@ test.describe('Quick exit', () => {
 		await expectSessions(page, (s) => s[0]?.status === 'stopped' && s[0].activeMs >= 5000);
 	});
 
+	test('in the first breaths of "breathe now" opened as a page, before the database is opened, it still saves the exercise', async ({
+		page
+	}) => {
+		await serveNeutralSite(page);
+		// Counts the app's asks for its database: the first breaths carry none of it.
+		await page.addInitScript(() => {
+			const open = indexedDB.open.bind(indexedDB);
+			sessionStorage.setItem('opens', '0');
+			indexedDB.open = (...args: Parameters<typeof open>) => {
+				sessionStorage.setItem('opens', String(Number(sessionStorage.getItem('opens')) + 1));
+				return open(...args);
+			};
+		});
+		await page.clock.install();
+		await page.goto('/nu');
+		await waitForApp(page);
+		await page.clock.runFor(2000);
+		expect(await page.evaluate(() => sessionStorage.getItem('opens'))).toBe('0');
+
+		await page.getByRole('button', { name: /^Snel weg/ }).click();
+		await expect(page).toHaveURL(`${NEUTRAL}/`);
+		await page.goto('/');
+		await expectSessions(page, (s) => s[0]?.status === 'stopped' && s[0].activeMs >= 1500);
+	});
+
 	test.describe('with the app open in two tabs', () => {
 		test.use({ allowedOrigins: [NEUTRAL, 'https://www.bbc.com'] });
 		test('quick exit in one tab makes the other leave too, its exercise saved, in its own language', async ({

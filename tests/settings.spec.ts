@@ -3,6 +3,7 @@ import {
 	controlTime,
 	expect,
 	expectNoAxeViolations,
+	putRecords,
 	storedRecords,
 	test,
 	waitForApp
@@ -20,22 +21,7 @@ async function expectSetting(page: Page, key: string, value: unknown) {
 
 /** Writes settings straight into the database, as a damaged or older phone might hold them. */
 async function putSettings(page: Page, rows: { key: string; value: unknown }[]) {
-	await page.evaluate(
-		(records) =>
-			new Promise<void>((resolve, reject) => {
-				const open = indexedDB.open('rustpunt');
-				open.onsuccess = () => {
-					const tx = open.result.transaction('settings', 'readwrite');
-					for (const record of records) tx.objectStore('settings').put(record);
-					tx.oncomplete = () => {
-						open.result.close();
-						resolve();
-					};
-					tx.onerror = () => reject(tx.error);
-				};
-			}),
-		rows
-	);
+	await putRecords(page, 'settings', rows);
 }
 
 test.describe('Settings', () => {

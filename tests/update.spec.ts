@@ -10,6 +10,8 @@ test.describe('A new version', () => {
 		page,
 		request
 	}) => {
+		// Installing a new version fetches every precached file: slow on a busy machine.
+		test.slow();
 		await visitUntilOffline(page, '/nu');
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 
@@ -20,8 +22,10 @@ test.describe('A new version', () => {
 			await registration?.update();
 		});
 		await expect
-			.poll(() =>
-				page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)
+			.poll(
+				() =>
+					page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting),
+				{ timeout: 30_000 }
 			)
 			.toBe(true);
 
@@ -37,8 +41,10 @@ test.describe('A new version', () => {
 		// "Breathe now" would start again on a reload, so the new version opens at home.
 		await expect(page).toHaveURL(`http://localhost:${UPDATE_PORT}/`);
 		await expect
-			.poll(() =>
-				page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)
+			.poll(
+				() =>
+					page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting),
+				{ timeout: 30_000 }
 			)
 			.toBe(false);
 	});

@@ -27,6 +27,9 @@ export interface BreathingExercise {
 	readonly pattern: BreathingPattern;
 }
 
+/** A breathing exercise as its pacer needs it: "breathe now" loads no more than this. */
+export type BreathingPace = Omit<BreathingExercise, 'summary' | 'guidance'>;
+
 /** A guided practice as the catalogue lists it; its steps load with its own page. */
 export interface GuidedExercise {
 	readonly id: string;

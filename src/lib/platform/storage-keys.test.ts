@@ -21,7 +21,9 @@ describe('the registry of localStorage keys', () => {
 			discreet: 'rustpunt:discreet',
 			locale: 'rustpunt:locale',
 			lockMark: 'rustpunt:lock-mark',
-			quickExit: 'rustpunt:quick-exit'
+			quickExit: 'rustpunt:quick-exit',
+			breathBegan: 'rustpunt:breath-began',
+			handedOverSessions: 'rustpunt:handed-over-sessions'
 		});
 		expect(LEGACY_SETTING_KEYS).toEqual({
 			muted: 'rustpunt:muted',
@@ -54,7 +56,9 @@ describe('the registry of localStorage keys', () => {
 				STORAGE_KEYS.settings,
 				STORAGE_KEYS.breatheNowCode,
 				STORAGE_KEYS.lockMark,
-				STORAGE_KEYS.quickExit
+				STORAGE_KEYS.quickExit,
+				STORAGE_KEYS.breathBegan,
+				STORAGE_KEYS.handedOverSessions
 			].sort()
 		);
 	});
@@ -104,5 +108,15 @@ describe("src/app.html's first-paint script", () => {
 				`localStorage.removeItem('${quickExit}'); ` +
 				`localStorage.setItem('${lockMark}', mark);`
 		);
+	});
+
+	it('shows the "breathe now" preview only without a lead-in or another choice, and keeps its time', () => {
+		expect(appHtml).toContain(`var breathKey = '${STORAGE_KEYS.breathBegan}';`);
+		expect(appHtml).toContain('localStorage.setItem(breathKey, String(Date.now()));');
+		expect(appHtml).toContain('localStorage.removeItem(breathKey);');
+		for (const setting of ['leadIn', 'breatheNow']) {
+			expect(appHtml).toContain(`chosen.${setting}`);
+			expect(SETTING_KEYS).toContain(setting);
+		}
 	});
 });

@@ -34,7 +34,19 @@ export const STORAGE_KEYS = {
 	/** A new mark on every lock, so the app's other tabs lock too (src/lib/safety/quick-exit.ts). */
 	lockMark: 'rustpunt:lock-mark',
 	/** Written and removed at once on quick exit: the app's other tabs leave too. */
-	quickExit: 'rustpunt:quick-exit'
+	quickExit: 'rustpunt:quick-exit',
+	/**
+	 * When a tap on "breathe now" on the home page showed its pacer (epoch ms), so that /nu
+	 * continues that breath. Written by src/app.html's click handler; taken (read and removed)
+	 * by src/app.html's head script on a page load of /nu, or by BreathingRun after the router.
+	 */
+	breathBegan: 'rustpunt:breath-began',
+	/**
+	 * Sessions of a page that left before its database was opened (quick exit in the first
+	 * breaths of "breathe now"), as JSON, until the database next opens and takes them
+	 * (src/lib/storage/handed-over.ts).
+	 */
+	handedOverSessions: 'rustpunt:handed-over-sessions'
 } as const satisfies Record<string, OwnKey>;
 
 /** One of the registry's keys. */
@@ -48,7 +60,9 @@ export const DEVICE_ONLY_KEYS: ReadonlySet<string> = new Set<StorageKey>([
 	STORAGE_KEYS.settings,
 	STORAGE_KEYS.breatheNowCode,
 	STORAGE_KEYS.lockMark,
-	STORAGE_KEYS.quickExit
+	STORAGE_KEYS.quickExit,
+	STORAGE_KEYS.breathBegan,
+	STORAGE_KEYS.handedOverSessions
 ]);
 
 /**

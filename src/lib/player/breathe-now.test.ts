@@ -2,15 +2,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeShareCode } from '../engine/own-pattern';
 
-// The catalogue comes from a build-time module; two exercises stand in for it here.
-vi.mock('../content/catalogue', () => {
+// The paces come from a build-time module; two exercises stand in for them here (a guided
+// practice is not among them: only breathing exercises have a pace).
+vi.mock('../content/paces', () => {
 	const breathing = (id: string) => ({ id, kind: 'breathing', defaultMinutes: 3 });
-	const exercises = [
-		breathing('extended-exhale'),
-		breathing('coherent'),
-		{ id: 'body-scan-3', kind: 'guided' }
-	];
-	return { findExercise: (id: string) => exercises.find((e) => e.id === id) };
+	const paces = [breathing('extended-exhale'), breathing('coherent')];
+	return { findPace: (id: string) => paces.find((p) => p.id === id) };
 });
 
 const pattern = {

@@ -1,17 +1,17 @@
-import { findExercise } from '../content/catalogue';
-import type { BreathingExercise } from '../content/types';
+import { findPace } from '../content/paces';
+import type { BreathingPace } from '../content/types';
 import { BUILT_IN_BREATHE_NOW, isOwnId, OWN_PREFIX } from '../settings/schema';
 import { preferences } from './preferences.svelte';
 
 /** What "breathe now" starts: a built-in exercise at once, or an own pattern to be read. */
 export type BreatheNowChoice =
-	| { kind: 'built-in'; exercise: BreathingExercise }
-	| { kind: 'own'; patternId: string; code: string; fallback: BreathingExercise };
+	| { kind: 'built-in'; exercise: BreathingPace }
+	| { kind: 'own'; patternId: string; code: string; fallback: BreathingPace };
 
 /** The built-in exercise "breathe now" starts when nothing else is chosen (or usable). */
-export function builtInBreatheNow(): BreathingExercise {
-	const exercise = findExercise(BUILT_IN_BREATHE_NOW);
-	if (exercise?.kind !== 'breathing') throw new Error('The default breathing exercise is missing');
+export function builtInBreatheNow(): BreathingPace {
+	const exercise = findPace(BUILT_IN_BREATHE_NOW);
+	if (!exercise) throw new Error('The default breathing exercise is missing');
 	return exercise;
 }
 
@@ -31,10 +31,10 @@ export function breatheNowChoice(): BreatheNowChoice {
 			fallback: builtInBreatheNow()
 		};
 	}
-	const builtIn = findExercise(chosen);
+	const builtIn = findPace(chosen);
 	return {
 		kind: 'built-in',
-		exercise: builtIn?.kind === 'breathing' ? builtIn : builtInBreatheNow()
+		exercise: builtIn ?? builtInBreatheNow()
 	};
 }
 
@@ -45,7 +45,7 @@ export function breatheNowChoice(): BreatheNowChoice {
  */
 export async function ownBreatheNow(
 	choice: Extract<BreatheNowChoice, { kind: 'own' }>
-): Promise<BreathingExercise> {
+): Promise<BreathingPace> {
 	const [{ decodeShareCode }, { ownExercise }] = await Promise.all([
 		import('../engine/own-pattern'),
 		import('./own-exercise')
@@ -58,7 +58,7 @@ export async function ownBreatheNow(
  * The minutes an exercise starts with: an own pattern's own length, else the default length
  * from the settings, else the exercise's own suggestion.
  */
-export function startMinutes(exercise: BreathingExercise): number {
+export function startMinutes(exercise: BreathingPace): number {
 	if (isOwnId(exercise.id)) return exercise.defaultMinutes;
 	const chosen = preferences.get('defaultMinutes');
 	// A stored length was checked against the lengths offered when it was read; 0 keeps the

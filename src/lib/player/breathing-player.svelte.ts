@@ -1,4 +1,4 @@
-import type { BreathingExercise } from '../content/types';
+import type { BreathingPace } from '../content/types';
 import {
 	buildBreathingTimeline,
 	cuesBetween,
@@ -30,7 +30,7 @@ const SOUND_FOR: Record<CueKind, CueSound> = {
 };
 
 export interface BreathingPlayerOptions {
-	exercise: BreathingExercise;
+	exercise: BreathingPace;
 	minutes: number;
 	holds: boolean;
 	distressBefore?: number;
@@ -45,7 +45,7 @@ export interface BreathingPlayerOptions {
  * (through reactive state), the sound (scheduled ahead), vibration and storage.
  */
 export class BreathingPlayer extends TimedPlayer {
-	readonly exercise: BreathingExercise;
+	readonly exercise: BreathingPace;
 	readonly holds: boolean;
 
 	#timeline = $state.raw<Timeline>({ phases: [], cycleMs: 0, cycleCount: 0, durationMs: 0 });
@@ -130,7 +130,7 @@ export class BreathingPlayer extends TimedPlayer {
 }
 
 /** The timeline options for a chosen length. */
-function timelineOptions(exercise: BreathingExercise, minutes: number, holds: boolean) {
+function timelineOptions(exercise: BreathingPace, minutes: number, holds: boolean) {
 	// An exercise advised in small doses (4-7-8) always runs its full number of breaths.
 	const { maxCycles } = exercise;
 	return {

@@ -23,9 +23,15 @@ export type { CueSound };
 
 let storage: Promise<typeof import('../storage')> | undefined;
 
-/** Loads the storage module (Dexie) once; every store below comes from it. */
+/**
+ * Loads the storage module (Dexie) once; every store below comes from it. Sessions an earlier
+ * page handed over (it left before its database opened) are taken in first.
+ */
 function loadStorage(): Promise<typeof import('../storage')> {
-	storage ??= import('../storage');
+	storage ??= import('../storage').then(async (m) => {
+		await m.takeHandedOverSessions();
+		return m;
+	});
 	return storage;
 }
 

@@ -4,6 +4,7 @@
 import type { CueAudio } from '../audio/cue-audio';
 import { ScreenWakeLock } from '../platform/wake-lock';
 import { beforeQuickExit } from '../safety/quick-exit';
+import { handOverSessions } from '../storage/handed-over';
 import { isQuotaError } from '../storage/quota';
 import { exerciseActivity } from './activity.svelte';
 import {
@@ -76,7 +77,8 @@ interface PageLife {
 /**
  * One run of a practice on screen. Call `begin` when the screen is mounted, `attach` when
  * sound and storage may load, `finish` once the player has ended (it reports only once) and
- * `close` when the screen goes.
+ * `close` when the screen goes. Storage is also loaded at once, whatever `attach` waits for,
+ * when the session must be written: on quick exit, when the page is hidden or goes, at the end.
  */
 export class PracticeRun {
 	readonly #player: RunPlayer;
@@ -85,6 +87,10 @@ export class PracticeRun {
 	#endActivity = () => {};
 	#unfollow = () => {};
 	#finished = false;
+	#attached = false;
+	#storage: Promise<void> | undefined;
+	#storageAttached = false;
+	#handedOver = false;
 
 	private constructor(player: RunPlayer, life: (wakeLock: ScreenWakeLock) => PageLife) {
 		this.#player = player;
@@ -134,10 +140,18 @@ export class PracticeRun {
 		const onVisibility = () => {
 			const hidden = document.visibilityState === 'hidden';
 			this.#life.visibility(hidden);
-			if (hidden) void this.#player.checkpoint();
+			if (hidden) void this.#checkpoint();
 		};
-		const onPageHide = () => void this.#player.checkpoint();
-		const undoExitHook = beforeQuickExit(() => this.#life.quickExit());
+		const onPageHide = (event: PageTransitionEvent) => {
+			// The page is going for good: what storage has not taken yet is kept for later.
+			if (!event.persisted) this.#handOver();
+			void this.#checkpoint();
+		};
+		const undoExitHook = beforeQuickExit(async () => {
+			this.#handOver();
+			await this.#life.quickExit();
+			await this.#player.saved;
+		});
 		document.addEventListener('visibilitychange', onVisibility);
 		window.addEventListener('pagehide', onPageHide);
 		this.#unfollow = () => {
@@ -148,10 +162,14 @@ export class PracticeRun {
 	}
 
 	/**
-	 * Loads sound and storage and attaches them to the player; the practice never waits for
-	 * them. `withAudio` runs once the sound is attached (a background loop, say).
+	 * Loads sound and storage and attaches them to the player, once (later calls do nothing);
+	 * the practice never waits for them. `withAudio` runs once the sound is attached (a
+	 * background loop, say).
 	 */
 	attach(withAudio?: (audio: CueAudio) => Promise<void>): void {
+		if (this.#attached) return;
+		this.#attached = true;
+		void this.#attachStorage();
 		void loadAudio()
 			.then(async (audio) => {
 				audio.setMuted(preferences.muted);
@@ -160,9 +178,34 @@ export class PracticeRun {
 				await withAudio?.(audio);
 			})
 			.catch((error: unknown) => console.error('Sound is unavailable', error));
-		void loadSessions()
-			.then((sessions) => this.#player.attachSessions(sessions))
+	}
+
+	/** Loads storage once and attaches it: a session already under way is written at once. */
+	#attachStorage(): Promise<void> {
+		this.#storage ??= loadSessions()
+			.then((sessions) => {
+				if (this.#handedOver) return;
+				this.#player.attachSessions(sessions);
+				this.#storageAttached = true;
+			})
 			.catch((error: unknown) => console.error('Sessions cannot be saved', error));
+		return this.#storage;
+	}
+
+	/**
+	 * The page leaves (quick exit, or closed) before storage came, as in the first breaths of
+	 * "breathe now": loading it now could take longer than the page has, so the session is
+	 * written synchronously to localStorage and the database takes it when it next opens.
+	 */
+	#handOver(): void {
+		if (this.#storageAttached || this.#handedOver) return;
+		this.#handedOver = true;
+		this.#player.attachSessions(handOverSessions);
+	}
+
+	async #checkpoint(): Promise<void> {
+		if (!this.#handedOver) await this.#attachStorage();
+		await this.#player.checkpoint();
 	}
 
 	/**
@@ -179,7 +222,7 @@ export class PracticeRun {
 			status,
 			activeMs,
 			isUnsaved: () => player.unsaved,
-			saved: player.saved
+			saved: this.#attachStorage().then(() => player.saved)
 		};
 	}
 
@@ -188,6 +231,8 @@ export class PracticeRun {
 		this.#unfollow();
 		this.#life.close();
 		this.#stopHolding();
+		// Left by a link or Back in the first breaths, before storage came: it writes it now.
+		void this.#attachStorage();
 	}
 
 	#stopHolding(): void {

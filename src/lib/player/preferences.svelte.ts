@@ -1,5 +1,5 @@
 import { prefersReducedMotion } from 'svelte/motion';
-import { defaultCountry, type Country } from '../safety/crisis-lines';
+import { defaultCountry, type Country } from '../safety/country';
 import { readStored, removeStored, storedEntries, writeStored } from '../platform/local-storage';
 import { DEVICE_ONLY_KEYS, isOwnKey, type OwnKey, STORAGE_KEYS } from '../platform/storage-keys';
 import {

@@ -1,5 +1,8 @@
-/** Where the person lives, for which lines to show. */
-export type Country = 'nl' | 'be' | 'other';
+import type { Country } from './country';
+
+// The country functions live apart, so that the settings (loaded with "breathe now") do not
+// carry the lines themselves.
+export { defaultCountry, isCountry, type Country } from './country';
 
 /** The lines the app knows; each has a name and description in the messages. */
 export type CrisisLineId =
@@ -77,13 +80,3 @@ export const CRISIS_LINES: Readonly<Record<Country, readonly CrisisLine[]>> = {
 
 /** Where to find a line in any other country. */
 export const FIND_A_HELPLINE_URL = 'https://findahelpline.com';
-
-/** The country to show first: a Belgian locale means Belgium, otherwise the Netherlands. */
-export function defaultCountry(languages: readonly string[]): Country {
-	return languages.some((l) => /-BE$/i.test(l)) ? 'be' : 'nl';
-}
-
-/** True for a value that names a country the app knows. */
-export function isCountry(value: unknown): value is Country {
-	return value === 'nl' || value === 'be' || value === 'other';
-}

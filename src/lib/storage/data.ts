@@ -5,6 +5,7 @@ import { JournalStore } from './journal-store';
 import { startImportJob, type ImportJob } from './portable/import-job';
 import { sessionsCsv } from './portable/csv';
 import { deleteAllData } from './portable/delete-all';
+import { forgetHandedOver } from './handed-over';
 import { exportAll, exportJson } from './portable/export';
 import { storageStatus, type StorageStatus } from './persistence';
 import type { CsvFormat, CsvLabels } from '../records/export-file';
@@ -51,8 +52,9 @@ export const data = {
 	importKey(): CryptoKey | undefined {
 		return vault().keyForWorker;
 	},
-	/** Empties every table; the app keeps working with no data. */
+	/** Empties every table, and forgets sessions kept for later; the app keeps working. */
 	deleteAll(): Promise<void> {
+		forgetHandedOver();
 		return deleteAllData(getDb());
 	},
 	/** Whether the browser keeps the data, and how much space it takes. */

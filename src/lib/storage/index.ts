@@ -1,5 +1,6 @@
 import { webSessionLocks } from '../platform/session-locks';
 import { getDb } from './db';
+import { takeHandedOver } from './take-handed-over';
 import { JournalStore } from './journal-store';
 import { LiveSessions } from './live-sessions';
 import { askToKeepDataOnce } from './persistence';
@@ -46,6 +47,11 @@ export function sessionStore(): SessionStore {
 		liveSessions()
 	);
 	return store;
+}
+
+/** Takes in the sessions an earlier page handed over before its database opened. */
+export function takeHandedOverSessions(): Promise<void> {
+	return takeHandedOver(sessionStore());
 }
 
 let urges: UrgeStore | undefined;

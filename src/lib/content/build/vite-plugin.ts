@@ -7,6 +7,8 @@ import { parseProgrammeFiles, type KnownExercises } from './programme-load.ts';
 
 const VIRTUAL_ID = 'virtual:rustpunt-exercises';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
+/** The breathing exercises with what a pacer needs, no more: what "breathe now" loads. */
+const PACES_ID = 'virtual:rustpunt-paces';
 /** The introduction and steps of one guided practice: `virtual:rustpunt-steps/<id>`, its own small chunk. */
 const STEPS_PREFIX = 'virtual:rustpunt-steps/';
 /** `loadSteps(id)`: a map from id to a dynamic import of that practice's steps. */
@@ -59,6 +61,7 @@ export function exercisesPlugin(): Plugin {
 		resolveId(id) {
 			if (
 				id === VIRTUAL_ID ||
+				id === PACES_ID ||
 				id === STEPS_INDEX_ID ||
 				id === PROGRAMMES_ID ||
 				id.startsWith(STEPS_PREFIX)
@@ -84,6 +87,13 @@ export function exercisesPlugin(): Plugin {
 			if (id === RESOLVED_ID) {
 				// The catalogue stays small: guided steps load only with their own practice.
 				return `export default ${JSON.stringify(exercises.map(catalogueEntry))};`;
+			}
+			if (id === '\0' + PACES_ID) {
+				// Text to read before starting stays on the exercise's own page.
+				const paces = exercises.flatMap((e) =>
+					e.kind === 'breathing' ? [{ ...e, summary: undefined, guidance: undefined }] : []
+				);
+				return `export default ${JSON.stringify(paces)};`;
 			}
 			if (id === '\0' + STEPS_INDEX_ID) {
 				const entries = exercises

@@ -1,0 +1,54 @@
+// The first breath needs no JavaScript. A crisis page (/nu) is prerendered with its pacer
+// breathing by a CSS animation from the first paint; the app's code is asked for only after
+// that first frame, so nothing the app grows into can delay it. Run at prerender time on the
+// page's HTML (src/hooks.server.ts).
+
+/** The addresses whose first frame must not wait for the app's code. */
+const CRISIS_PATHS = new Set(['/nu', '/en/nu']);
+
+/** True for a page whose boot is moved behind its first frame. */
+export function isCrisisPath(pathname: string): boolean {
+	return CRISIS_PATHS.has(pathname.replace(/\.html$/, '').replace(/\/$/, '') || '/');
+}
+
+const MODULEPRELOAD = /[ \t]*<link href="([^"]+)" rel="modulepreload">\n?/g;
+// Kit's boot: imports its start and app modules, then hydrates the element it stands in.
+const BOOT = /(<script>\s*\{[\s\S]*?)(Promise\.all\(\[[\s\S]*?\}\);)(\s*\}\s*<\/script>)/;
+
+/**
+ * Rewrites a prerendered crisis page so that its scripts are requested after the first frame:
+ * the modulepreload links leave the head and are added by the boot instead, which waits for a
+ * frame and a task. The boot script's hash in the Content Security Policy is replaced with the
+ * new one. Throws when the page does not have the shape this expects, so a change in SvelteKit
+ * fails the build rather than quietly loading everything before the first breath again.
+ */
+export function bootAfterFirstFrame(html: string, sha256: (text: string) => string): string {
+	const preloads = [...html.matchAll(MODULEPRELOAD)].map(([, href]) => href);
+	const boot = BOOT.exec(html);
+	if (preloads.length === 0 || !boot) {
+		throw new Error('A crisis page has no modulepreload links or no SvelteKit boot script');
+	}
+	const [whole, opening, start, closing] = boot;
+	const body = (script: string) => script.replace(/^<script>/, '').replace(/<\/script>$/, '');
+	const deferred =
+		`${opening}var boot = function () {\n` +
+		`${JSON.stringify(preloads)}.forEach(function (href) {\n` +
+		`var link = document.createElement('link');\n` +
+		`link.rel = 'modulepreload';\n` +
+		`link.href = href;\n` +
+		`document.head.appendChild(link);\n` +
+		`});\n` +
+		`${start}\n};\n` +
+		// A frame and then a task: the frame is drawn before any of the app's code is asked for.
+		// A hidden page draws no frames; it boots when shown.
+		`requestAnimationFrame(function () { setTimeout(boot, 0); });` +
+		closing;
+	const oldHash = `'sha256-${sha256(body(whole))}'`;
+	if (!html.includes(oldHash)) {
+		throw new Error("A crisis page's Content Security Policy does not name its boot script");
+	}
+	return html
+		.replace(MODULEPRELOAD, '')
+		.replace(whole, () => deferred)
+		.replace(oldHash, `'sha256-${sha256(body(deferred))}'`);
+}
