@@ -1,4 +1,4 @@
-import { controlTime, expect, expectSessions, test } from './fixtures';
+import { controlTime, expect, expectSessions, openAdjust, test } from './fixtures';
 
 test.describe('The other breathing exercises', () => {
 	test.beforeEach(async ({ page }) => {
@@ -8,6 +8,7 @@ test.describe('The other breathing exercises', () => {
 	test('box breathing without holds goes straight from in to out', async ({ page }) => {
 		await page.getByRole('link', { name: /Vierkant ademen/ }).click();
 		await expect(page.getByRole('heading', { name: 'Vierkant ademen' })).toBeVisible();
+		await openAdjust(page);
 		await page.getByRole('switch', { name: /Vasthouden tussendoor/ }).uncheck();
 		await page.getByText('1 min', { exact: true }).click();
 		await page.getByRole('button', { name: '6 van 10' }).click();
@@ -34,7 +35,7 @@ test.describe('The other breathing exercises', () => {
 
 	test('box breathing with holds rests between in and out', async ({ page }) => {
 		await page.getByRole('link', { name: /Vierkant ademen/ }).click();
-		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 		// 4 in, 4 hold, 4 out, 4 hold.
 		const phase = page.getByRole('status');
@@ -46,7 +47,7 @@ test.describe('The other breathing exercises', () => {
 
 	test('cyclic sighing has a second, small inhale', async ({ page }) => {
 		await page.getByRole('link', { name: /Zuchtend ademen/ }).click();
-		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 		// 3 s in, 1 s a little more, 6 s out: check during the exhale, then the top-up.
 		const phase = page.getByRole('status');
@@ -60,7 +61,7 @@ test.describe('The other breathing exercises', () => {
 		await page.getByRole('link', { name: /4-7-8 ademen/ }).click();
 		await expect(page.getByText('4 ademhalingen per keer is genoeg.')).toBeVisible();
 		await expect(page.getByRole('group', { name: 'Duur' })).toHaveCount(0);
-		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 		await expect(page.getByRole('timer')).toHaveText(/Nog 1:1\d/);
 		await page.clock.runFor(76_500);

@@ -178,6 +178,11 @@ export async function controlTime(page: Page, path: string) {
 	await waitForApp(page);
 }
 
+/** Opens "Aanpassen" (or "Adjust") on an exercise page, where its choices are folded away. */
+export async function openAdjust(page: Page, name = 'Aanpassen') {
+	await page.getByText(name, { exact: true }).click();
+}
+
 /** Waits until the app's code runs (it marks <html data-app>), before pressing keys. */
 export async function waitForApp(page: Page) {
 	await page.locator('html[data-app]').waitFor({ state: 'attached' });

@@ -6,6 +6,7 @@ import {
 	expect,
 	expectNoAxeViolations,
 	expectSessions,
+	openAdjust,
 	test,
 	visitUntilOffline,
 	waitForApp
@@ -80,6 +81,7 @@ test.describe('Guided practices', () => {
 	}) => {
 		const steps = stepsOf('body-scan-3');
 		await controlTime(page, '/oefening/body-scan-3');
+		await openAdjust(page);
 		await page.getByRole('radio', { name: 'Liggend' }).check({ force: true });
 		await page.getByRole('button', { name: '5 van 10' }).click();
 
@@ -128,7 +130,7 @@ test.describe('Guided practices', () => {
 
 	test('a practice left to run completes on its own, step after step', async ({ page }) => {
 		await controlTime(page, '/en/oefening/grounding-cold');
-		await page.getByRole('button', { name: 'Skip and begin' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		const total = stepsOf('grounding-cold').reduce((sum, s) => sum + s.seconds, 0);
 		for (let t = 0; t < total + 5; t += 4) await page.clock.runFor(4000);
 		await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible();
@@ -140,7 +142,7 @@ test.describe('Guided practices', () => {
 
 	test('"too much?" pauses at once and leads into breath-free grounding', async ({ page }) => {
 		await controlTime(page, '/oefening/body-scan-10');
-		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		await page.clock.runFor(3000);
 		await page.getByRole('button', { name: 'Te veel?' }).click();
 
@@ -166,7 +168,7 @@ test.describe('Guided practices', () => {
 		const steps = stepsOf('grounding-senses');
 		const see = steps.findIndex((s) => /see/.test(s.text.en));
 		await controlTime(page, '/en/oefening/grounding-senses');
-		await page.getByRole('button', { name: 'Skip and begin' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		for (let i = 0; i < see; i++) await page.getByRole('button', { name: 'Next step' }).click();
 
 		await page.getByRole('button', { name: 'I noticed one' }).click();
@@ -192,7 +194,7 @@ test.describe('Guided practices', () => {
 		await page.clock.install({ time: new Date('2026-11-21T14:05:00') });
 		await page.goto('/oefening/grounding-orientation');
 		await waitForApp(page);
-		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		const steps = stepsOf('grounding-orientation');
 		const now = steps.findIndex((s) => (s as { show?: string }).show === 'now');
 		for (let i = 0; i < now; i++) await page.getByRole('button', { name: 'Volgende stap' }).click();
@@ -209,7 +211,7 @@ test.describe('Guided practices', () => {
 		]);
 		const steps = stepsOf('grounding-feet');
 		await controlTime(page, '/en/oefening/grounding-feet');
-		await page.getByRole('button', { name: 'Skip and begin' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		await expect.poll(async () => (await spoken(page)).length).toBeGreaterThan(0);
 		await page.clock.runFor(steps[0]!.seconds * 1000 + 1000);
 		await expect
@@ -225,7 +227,7 @@ test.describe('Guided practices', () => {
 		]);
 		const steps = stepsOf('grounding-feet');
 		await controlTime(page, '/oefening/grounding-feet');
-		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		await expect
 			.poll(async () => (await spoken(page)).map((s) => s.text).join(' '))
 			.toBe(steps[0]!.text.nl);
@@ -237,9 +239,10 @@ test.describe('Guided practices', () => {
 	}) => {
 		await stubSpeech(page, [{ id: 'voice-de', lang: 'de-DE' }]);
 		await controlTime(page, '/oefening/safe-place');
+		await openAdjust(page);
 		await expect(page.getByRole('note')).toContainText('geen Nederlandse stem');
 		await expectNoAxeViolations(page);
-		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		await expect(page.getByText(/^Stap 1 van/)).toBeVisible();
 		expect(await spoken(page)).toEqual([]);
 		await expectNoAxeViolations(page);
@@ -247,7 +250,7 @@ test.describe('Guided practices', () => {
 
 	test('soothing touch paces its strokes, and axe finds nothing on it', async ({ page }) => {
 		await controlTime(page, '/oefening/soothing-touch');
-		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		const steps = stepsOf('soothing-touch');
 		const stroke = steps.findIndex((s) => (s as { rhythmSeconds?: number }).rhythmSeconds);
 		for (let i = 0; i < stroke; i++)
@@ -262,7 +265,7 @@ test.describe('Guided practices', () => {
 		await context.setOffline(true);
 		await page.goto('/oefening/safe-place');
 		await waitForApp(page);
-		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		await expect(page.getByText(/^Stap 1 van/)).toBeVisible();
 		await page.clock.runFor(stepsOf('safe-place')[0]!.seconds * 1000 + 1000);
 		await expect(page.getByText(/^Stap 2 van/)).toBeVisible();

@@ -4,6 +4,7 @@ import {
 	controlTime,
 	expect,
 	expectNoAxeViolations,
+	openAdjust,
 	storedRecords,
 	storedSessions,
 	test,
@@ -69,8 +70,9 @@ test.describe('Programmes', () => {
 		await card.getByRole('link', { name: 'Begin: Lange uitademing · 5 min' }).click();
 
 		// The programme's five minutes are chosen; the person may still change them.
+		await openAdjust(page);
 		await expect(page.getByRole('radio', { name: '5 min' })).toBeChecked();
-		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		await page.clock.runFor(5 * 60_000 + 1000);
 		await expect(page.getByRole('heading', { name: 'Klaar' })).toBeVisible();
 		await expect(page.getByText('Dag 1 van Fundament is gedaan.')).toBeVisible();
@@ -254,7 +256,7 @@ test.describe('Programmes', () => {
 		await startProgramme(page, 'Fundament');
 		await page.goto('/');
 		await todayCard(page, 'Fundament').getByRole('link').click();
-		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		await page.clock.runFor(20_000);
 		await page.getByRole('button', { name: 'Stop' }).click();
 		await expect(page.getByText('Dag 1 van Fundament blijft voor je klaarstaan.')).toBeVisible();

@@ -2,7 +2,7 @@ import { chromium } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, openAdjust, test } from './fixtures';
 
 test.describe('Installable app', () => {
 	test('Chromium reports no installability errors', async ({ baseURL, launchOptions }) => {
@@ -125,8 +125,9 @@ test.describe('Security of the app itself', () => {
 			await page.goto(path);
 		// A guided practice: its step chunk, the stroke guide's moving dot, the background loop.
 		await page.goto('/oefening/soothing-touch');
+		await openAdjust(page);
 		await page.getByRole('radio', { name: 'Zacht ruisen' }).check({ force: true });
-		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Volgende stap' }).click();
 		await page.clock.runFor(3000);
 		await page.getByRole('button', { name: 'Te veel?' }).click();
@@ -145,7 +146,7 @@ test.describe('Security of the app itself', () => {
 		await page.getByLabel('Naam', { exact: true }).fill('Rust');
 		await page.getByRole('button', { name: 'Bewaren' }).click();
 		await page.getByRole('link', { name: 'Start Rust' }).click();
-		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		await page.clock.runFor(3000);
 		await page.getByRole('button', { name: 'Stop' }).click();
 		// Programmes: the list, starting one, today's practice on home, a calendar file.

@@ -76,7 +76,7 @@ test.describe('Back never leads into the app after quick exit', () => {
 		await serveNeutralSites(page);
 		await page.goto('/en/oefening/body-scan-3');
 		await waitForApp(page);
-		await page.getByRole('button', { name: 'Skip and begin' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		await page.getByRole('button', { name: 'Too much?' }).click();
 		await page.getByRole('button', { name: /5-4-3-2-1/ }).click();
 		await expect(page).toHaveURL(/\/en\/oefening\/grounding-senses$/);
@@ -126,7 +126,7 @@ test.describe('Back never leads into the app after quick exit', () => {
 			.getByRole('region', { name: 'Vandaag in je programma: Fundament' })
 			.getByRole('link', { name: /^Begin:/ })
 			.click();
-		await expect(page.getByRole('button', { name: 'Overslaan en beginnen' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Begin', exact: true })).toBeVisible();
 		await quickExitThenBack(page, baseURL!);
 	});
 

@@ -3,6 +3,7 @@ import {
 	controlTime,
 	expect,
 	expectNoAxeViolations,
+	openAdjust,
 	putRecords,
 	storedRecords,
 	test,
@@ -83,14 +84,14 @@ test.describe('Settings', () => {
 		await expect(page.getByRole('status')).toHaveText('Adem in');
 
 		await page.goto('/oefening/box');
-		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		await expect(page.getByText('Begint over 3')).toBeAttached();
 		await page.getByRole('button', { name: 'Nu beginnen' }).click();
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 
 		// Guided practices too.
 		await page.goto('/oefening/body-scan-3');
-		await page.getByRole('button', { name: 'Overslaan en beginnen' }).click();
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		await expect(page.getByText('Begint over 3')).toBeAttached();
 		await expect(page.getByRole('button', { name: 'Nu beginnen' })).toBeFocused();
 		await page.getByRole('button', { name: 'Nu beginnen' }).click();
@@ -109,6 +110,7 @@ test.describe('Settings', () => {
 		await expectSetting(page, 'defaultMinutes', 10);
 		await page.goto('/oefening/coherent');
 		await waitForApp(page);
+		await openAdjust(page);
 		await expect(page.getByRole('radio', { name: '10 min' })).toBeChecked();
 
 		await page.goto('/instellingen');
