@@ -1,23 +1,18 @@
 import type { Page } from '@playwright/test';
-import { controlTime, expect, expectSessions, storedSessions, test, waitForApp } from './fixtures';
+import {
+	controlTime,
+	expect,
+	expectSessions,
+	pauseTime,
+	storedSessions,
+	test,
+	waitForApp
+} from './fixtures';
 
 /** Taps "Adem nu" on the home page and waits for the pacer to run. */
 async function breatheNow(page: Page) {
 	await page.getByRole('link', { name: 'Adem nu' }).click();
 	await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
-}
-
-/** Stops time where it is (it flowed while the app came): from here only runFor moves it. */
-async function pauseTime(page: Page) {
-	for (let aheadMs = 50; ; aheadMs *= 2) {
-		const now = await page.evaluate(() => Date.now());
-		try {
-			return await page.clock.pauseAt(now + aheadMs);
-		} catch (error) {
-			// Time went on past that moment meanwhile: a little further ahead, then.
-			if (aheadMs > 1000) throw error;
-		}
-	}
 }
 
 test.describe('Breathe now', () => {

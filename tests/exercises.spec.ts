@@ -1,4 +1,4 @@
-import { controlTime, expect, expectSessions, openAdjust, test } from './fixtures';
+import { controlTime, expect, expectSessions, openAdjust, pauseTime, test } from './fixtures';
 
 test.describe('The other breathing exercises', () => {
 	test.beforeEach(async ({ page }) => {
@@ -13,6 +13,7 @@ test.describe('The other breathing exercises', () => {
 		await page.getByText('1 min', { exact: true }).click();
 		await page.getByRole('button', { name: '6 van 10' }).click();
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
+		await pauseTime(page);
 
 		// Without holds: 4 s in, 4 s out, never "Vasthouden".
 		const phase = page.getByRole('status');
@@ -59,6 +60,7 @@ test.describe('The other breathing exercises', () => {
 
 	test('4-7-8 stops after four breaths', async ({ page }) => {
 		await page.getByRole('link', { name: /4-7-8 ademen/ }).click();
+		await openAdjust(page);
 		await expect(page.getByText('4 ademhalingen per keer is genoeg.')).toBeVisible();
 		await expect(page.getByRole('group', { name: 'Duur' })).toHaveCount(0);
 		await page.getByRole('button', { name: 'Begin', exact: true }).click();

@@ -178,6 +178,19 @@ export async function controlTime(page: Page, path: string) {
 	await waitForApp(page);
 }
 
+/** Stops time where it is (it flowed while the app came): from here only runFor moves it. */
+export async function pauseTime(page: Page) {
+	for (let aheadMs = 50; ; aheadMs *= 2) {
+		const now = await page.evaluate(() => Date.now());
+		try {
+			return await page.clock.pauseAt(now + aheadMs);
+		} catch (error) {
+			// Time went on past that moment meanwhile: a little further ahead, then.
+			if (aheadMs > 1000) throw error;
+		}
+	}
+}
+
 /** Opens "Aanpassen" (or "Adjust") on an exercise page, where its choices are folded away. */
 export async function openAdjust(page: Page, name = 'Aanpassen') {
 	await page.getByText(name, { exact: true }).click();

@@ -3,6 +3,7 @@ import {
 	expect,
 	expectNoAxeViolations,
 	expectSessions,
+	openAdjust,
 	putRecords,
 	storedRecords,
 	test,
@@ -81,7 +82,7 @@ test.describe('Own breathing patterns', () => {
 		await page.getByLabel('Hold after breathing out').fill('12');
 		await expect(page.getByText('brings on panic')).toBeVisible();
 		await page.getByRole('button', { name: 'Save' }).click();
-		await expect(page.getByText('“Quick” is saved.')).toBeVisible();
+		await expect(page.getByText('“Quick” has been saved.')).toBeVisible();
 		const [stored] = await storedRecords<StoredPattern>(page, 'patterns');
 		expect(stored).toMatchObject({ name: 'Quick', inhale: 1.5, exhale: 2, holdOut: 12 });
 	});
@@ -103,6 +104,7 @@ test.describe('Own breathing patterns', () => {
 
 		await page.getByRole('link', { name: 'Start Avondrust' }).click();
 		await expect(page.getByRole('heading', { name: 'Avondrust' })).toBeVisible();
+		await openAdjust(page);
 		await expect(page.getByText('Dit ritme duurt 3 ademhalingen.')).toBeVisible();
 		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		await expect(page.getByRole('status')).toHaveText('Adem in');
