@@ -239,7 +239,7 @@ test.describe('A tap on "Adem nu"', () => {
 		await page.getByRole('link', { name: 'Rustpunt' }).click();
 		const releaseCode = await holdBack(page, /\/_app\/immutable\/.*\.js$/);
 		await page.getByRole('link', { name: 'Adem nu' }).click();
-		await expect(page.getByRole('heading', { name: 'Andere ademoefeningen' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Oefeningen' })).toBeVisible();
 		await expect(preview(page)).toBeHidden();
 		expect(await storedTapEpochMs(page)).toBe(0);
 		releaseCode();

@@ -120,7 +120,7 @@ test.describe('Own breathing patterns', () => {
 		await page.goto('/dagboek');
 		const session = page.getByRole('region', { name: 'Alle sessies' }).getByRole('link').first();
 		await expect(session).toContainText('Avondrust');
-		await page.goto('/');
+		await page.goto('/oefeningen');
 		await expect(page.getByRole('link', { name: /Avondrust/ })).toBeVisible();
 	});
 

@@ -81,6 +81,7 @@ test.describe('Security of the app itself', () => {
 			'/',
 			'/nu',
 			'/oefening/box',
+			'/oefeningen',
 			'/hulp',
 			'/snel-weg',
 			'/dagboek',

@@ -229,6 +229,7 @@ test.describe('Quick exit within reach of a thumb', () => {
 		'/instellingen',
 		'/oefening/body-scan-10',
 		'/oefening/box',
+		'/oefeningen',
 		'/patronen',
 		'/patronen/bewerk',
 		'/programma?id=uit-de-band',

@@ -1,6 +1,6 @@
 // Words for guided practices, apart from text.ts so that "breathe now" does not load them.
 import { GUIDED_CHOICES, type ChoiceName } from '../content/choices';
-import type { GuidedExercise } from '../content/types';
+import type { ExerciseGroup } from '../content/groups';
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
 import { BACKGROUND_CHOICES, VOICE_RATES, type BackgroundChoice } from '../settings/schema';
@@ -37,20 +37,6 @@ export function choiceOptions(name: ChoiceName): { value: string; label: string 
 	}));
 }
 
-/** The heading for a group of guided practices. */
-export function categoryLabel(category: GuidedExercise['category']): string {
-	switch (category) {
-		case 'body-scan':
-			return m.category_body_scan();
-		case 'grounding':
-			return m.category_grounding();
-		case 'soothing':
-			return m.category_soothing();
-		case 'visualisation':
-			return m.category_visualisation();
-	}
-}
-
 /** The speaking rates offered, labelled. */
 export function rateOptions(): { value: number; label: string }[] {
 	const labels = [m.rate_slow(), m.rate_calm(), m.rate_normal()];
@@ -85,4 +71,18 @@ export function formatNow(epochMs: number): { date: string; time: string } {
 		}),
 		time: at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
 	};
+}
+
+const GROUP_TEXT: Record<ExerciseGroup, { label: () => string; hint: () => string }> = {
+	breathing: { label: m.group_breathing, hint: m.group_breathing_hint },
+	body: { label: m.group_body, hint: m.group_body_hint },
+	grounding: { label: m.group_grounding, hint: m.group_grounding_hint },
+	imagery: { label: m.group_imagery, hint: m.group_imagery_hint },
+	boundary: { label: m.group_boundary, hint: m.group_boundary_hint }
+};
+
+/** A group of exercises' name and one line about it. */
+export function groupText(group: ExerciseGroup): { label: string; hint: string } {
+	const text = GROUP_TEXT[group];
+	return { label: text.label(), hint: text.hint() };
 }

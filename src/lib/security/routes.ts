@@ -10,13 +10,17 @@ export function needsUnlock(pathname: string): boolean {
 	return !OPEN_WHILE_LOCKED.has(path);
 }
 
+/** Pages whose prerendered part is public: they read nothing private until the lock is known. */
+const PUBLIC_UNTIL_LOCK_KNOWN: ReadonlySet<string> = new Set(['', '/', '/oefeningen']);
+
 /**
  * Whether a page that needs unlocking may show its prerendered, public part while the lock
- * is still being read: only the home page, so "breathe now" is there at the first paint. It
- * reads nothing private until the lock is known (see routes/+page.svelte).
+ * is still being read: the home page, so "breathe now" is there at the first paint, and the
+ * list of exercises, which its groups on the home page link into. Both read nothing private
+ * (own patterns, recent sessions) until the lock is known to be off or open.
  */
 export function publicUntilLockKnown(pathname: string): boolean {
-	return pathname === '/' || pathname === '';
+	return PUBLIC_UNTIL_LOCK_KNOWN.has(pathname);
 }
 
 /** How long the app may stay hidden before it locks again. */
