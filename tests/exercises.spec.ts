@@ -2,7 +2,7 @@ import { controlTime, expect, expectSessions, openAdjust, pauseTime, test } from
 
 test.describe('The other breathing exercises', () => {
 	test.beforeEach(async ({ page }) => {
-		await controlTime(page, '/');
+		await controlTime(page, '/oefeningen');
 	});
 
 	test('box breathing without holds goes straight from in to out', async ({ page }) => {

@@ -6,6 +6,7 @@ import {
 	type PracticeFlowState
 } from '../engine/practice-flow';
 import { startMinutes } from './breathe-now';
+import { isOwnId } from '../settings/schema';
 import { Flow, programmeDayOfPage } from './flow.svelte';
 import { audioIfLoaded, loadAudio } from './gateway';
 import type { RunResult } from './practice-run.svelte';
@@ -43,14 +44,25 @@ export class BreathingFlow {
 		return this.#programmeDay;
 	}
 
-	/** Once on screen: the remembered holds, the programme day's minutes, sound on its way. */
+	/**
+	 * Once on screen: the remembered holds and length, the programme day's minutes (a day's
+	 * own length wins), sound on its way.
+	 */
 	open(): void {
 		this.#holds = preferences.holdsFor(this.exercise.id);
+		const remembered = preferences.lengthFor(this.exercise.id);
+		if (remembered && !isOwnId(this.exercise.id)) this.minutes = remembered;
 		this.#programmeDay = programmeDayOfPage();
 		if (this.#programmeDay?.minutes && !this.exercise.maxCycles) {
 			this.minutes = this.#programmeDay.minutes;
 		}
 		void loadAudio().catch(() => undefined);
+	}
+
+	/** The length chosen on the page, remembered for this exercise. */
+	setMinutes(minutes: number): void {
+		this.minutes = minutes;
+		if (!isOwnId(this.exercise.id)) preferences.setLength(this.exercise.id, minutes);
 	}
 
 	/** Holds on or off, remembered for this exercise. */

@@ -271,6 +271,16 @@ class Preferences {
 		return this.#values.holds[exerciseId] !== false;
 	}
 
+	/** The length last chosen for one exercise, if any. */
+	lengthFor(exerciseId: string): number | undefined {
+		return this.#values.lengths[exerciseId];
+	}
+
+	/** Remembers the length chosen for one exercise. */
+	setLength(exerciseId: string, minutes: number): void {
+		this.set('lengths', { ...$state.snapshot(this.#values.lengths), [exerciseId]: minutes });
+	}
+
 	/** Remembers the holds choice for one exercise. */
 	setHolds(exerciseId: string, on: boolean): void {
 		this.set('holds', { ...$state.snapshot(this.#values.holds), [exerciseId]: on });

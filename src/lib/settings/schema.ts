@@ -98,6 +98,11 @@ export const SETTINGS = {
 	country: { valid: oneOf(['nl', 'be', 'other']), fallback: 'nl' as 'nl' | 'be' | 'other' },
 	/** Per breathing exercise: run it with its holds (on unless switched off). */
 	holds: { valid: perExercise(isBoolean), fallback: {} as Record<string, boolean> },
+	/** Per breathing exercise: the length last chosen on its page, in minutes. */
+	lengths: {
+		valid: perExercise(oneOf(SESSION_MINUTES)),
+		fallback: {} as Record<string, number>
+	},
 	/** What a programme's calendar file names; neutral unless the person chose otherwise. */
 	calendarStyle: { valid: oneOf(CALENDAR_STYLES), fallback: 'neutral' as CalendarStyle },
 	/** Whether calendar events link into the app (the link shows the app's address). */
