@@ -156,3 +156,38 @@ for (const language of ['nl', 'en'] as const) {
 		});
 	});
 }
+
+test.describe('The layout check itself', () => {
+	test('finds each kind of break, and leaves alone what is hidden, clipped or bled on purpose', async ({
+		page
+	}) => {
+		await page.setViewportSize({ width: 320, height: HEIGHT_PX });
+		await page.setContent(`
+			<style>
+				body { margin: 0; font: 16px sans-serif; }
+				.pill { display: inline-flex; border-radius: 999px; width: 40px; justify-content: center; }
+				.card { width: 200px; }
+				.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+			</style>
+			<a class="skip" href="#main" style="position: absolute; top: -4rem">Skip</a>
+			<label class="pill">10 min<input type="radio" style="position: absolute; opacity: 0"></label>
+			<label class="pill" style="white-space: nowrap">Een voorwerp<input type="radio" style="position: absolute; opacity: 0"></label>
+			<div class="card"><select style="width: 230px"><option>stappen</option></select></div>
+			<a class="button" style="display: inline-flex; border-radius: 999px; width: 120px">Drang om contact te zoeken?</a>
+			<div class="card" style="overflow-x: auto"><div style="width: 400px">scrolls on purpose</div></div>
+			<div class="card" style="margin-left: 20px"><div style="margin: 0 -10px">bleeds on purpose</div><p aria-live="polite"></p></div>
+			<span class="sr-only">a long text for screen readers only, far wider than the screen</span>
+		`);
+		const found = await page.evaluate(findLayoutProblems);
+		expect(found).toEqual([
+			'label.pill "10 min" wraps onto 2 lines inside its chip',
+			expect.stringMatching(
+				/^text "Een voorwerp" spills out of label\.pill "Een voorwerp" by \d+ px on the left and \d+ px on the right$/
+			),
+			'select "stappen" sticks out of div.card "stappen" by 30 px on the right',
+			expect.stringMatching(
+				/^a\.button "Drang om contact te zoeken\?" wraps onto \d lines that are not centred$/
+			)
+		]);
+	});
+});
