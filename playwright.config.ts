@@ -34,13 +34,18 @@ export default defineConfig({
 		}
 	},
 	projects: [
-		{ name: 'phone', use: { browserName: 'chromium' }, testIgnore: /addresses\.spec\.ts$/ },
-		// Loading every address in full keeps both cores busy for minutes: it runs after the
-		// rest, so that the tests that time the pacer never share the machine with it.
+		{
+			name: 'phone',
+			use: { browserName: 'chromium' },
+			testIgnore: /(addresses|layout)\.spec\.ts$/
+		},
+		// Loading every address in full (and laying each out at three widths) keeps both cores
+		// busy for minutes: it runs after the rest, so that the tests that time the pacer never
+		// share the machine with it.
 		{
 			name: 'addresses',
 			use: { browserName: 'chromium' },
-			testMatch: /addresses\.spec\.ts$/,
+			testMatch: /(addresses|layout)\.spec\.ts$/,
 			dependencies: ['phone']
 		}
 	],

@@ -1,40 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test, visitUntilOffline, waitForApp } from './fixtures';
-
-const BUILD = join(import.meta.dirname, '..', 'build');
-/** Pages in build/ that are not the app's own screens. */
-const NOT_SCREENS = new Set(['/404', '/en/404', '/notes', '/notities']);
-
-const isEnglish = (address: string) => /^\/en(\/|\?|$)/.test(address);
-
-/** Every prerendered page of the app in one language, as its address (/, /nu, /en, /en/nu). */
-function pagesIn(language: 'nl' | 'en'): string[] {
-	const pages: string[] = [];
-	const walk = (folder: string) => {
-		for (const entry of readdirSync(folder, { withFileTypes: true })) {
-			const path = join(folder, entry.name);
-			if (entry.isDirectory() && entry.name !== '_app') walk(path);
-			if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-			const address = `/${relative(BUILD, path)}`.replace(/\.html$/, '').replace(/^\/index$/, '/');
-			if (!NOT_SCREENS.has(address)) pages.push(address);
-		}
-	};
-	walk(BUILD);
-	return pages.filter((a) => (language === 'en') === isEnglish(a)).sort();
-}
-
-/** The app's own addresses a page links to (path and query, no fragment). */
-async function linksOn(page: Page): Promise<string[]> {
-	return page
-		.locator('a[href]')
-		.evaluateAll((links) =>
-			(links as HTMLAnchorElement[])
-				.filter((a) => a.origin === location.origin && !a.hasAttribute('download'))
-				.map((a) => a.pathname + a.search)
-		);
-}
+import { isEnglish, linksOn, pagesIn } from './pages';
 
 /** Loads `address` in full and checks that the app runs there with its way out in view. */
 async function expectLoadsInFull(page: Page, address: string, online: boolean) {
