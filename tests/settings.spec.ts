@@ -37,7 +37,7 @@ test.describe('Settings', () => {
 		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 		const background = () =>
 			page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-		expect(await background()).toBe('rgb(16, 26, 25)');
+		expect(await background()).toBe('rgb(13, 21, 21)');
 		await expectNoAxeViolations(page);
 
 		await page.getByRole('radio', { name: 'Altijd stil' }).check({ force: true });
