@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../paraglide/runtime';
 import { parseExerciseFile, parseExerciseFiles } from './load';
+import { STEP_FOCUS } from '../focus';
 import { CONTENT_LOCALES } from '../types';
 import { loadExerciseDirectory } from './vite-plugin';
 
@@ -199,6 +200,28 @@ describe('a guided practice file', () => {
 		expect(scan.steps[1]!.when).toEqual({ eyes: 'closed' });
 		// Eyes open is the default, so the eyes-closed step is not counted.
 		expect(scan.durationMs).toBe(50_000);
+	});
+
+	it('passes a step’s focus on to the practice, and leaves it out where there is none', () => {
+		const scan = parseExerciseFile(
+			'exercises/scan.yaml',
+			guided.replace('  - id: arrive\n', '  - id: arrive\n    focus: feet\n')
+		);
+		if (scan.kind !== 'guided') throw new Error('expected a guided practice');
+		expect(scan.steps.map((s) => s.focus)).toEqual(['feet', undefined, undefined]);
+		expect('focus' in scan.steps[1]!).toBe(false);
+	});
+
+	it('is refused when a step’s focus is not one the app can draw, naming the step', () => {
+		expect(
+			guidedFailure(guided.replace('  - id: anchor\n', '  - id: anchor\n    focus: knees\n'))
+		).toBe(`exercises/scan.yaml: steps[2].focus must be one of ${STEP_FOCUS.join(', ')}`);
+	});
+
+	it('is refused when a step’s focus is a list instead of one value', () => {
+		expect(
+			guidedFailure(guided.replace('  - id: arrive\n', '  - id: arrive\n    focus: [feet, legs]\n'))
+		).toMatch(/^exercises\/scan\.yaml: steps\[0\]\.focus must be one of whole, feet/);
 	});
 
 	it('is refused when a step has no translation', () => {
