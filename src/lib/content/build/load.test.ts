@@ -67,6 +67,36 @@ describe('the shipped exercises', () => {
 		expect(senses?.steps.flatMap((s) => (s.input ? [s.input] : []))).toEqual([5, 4, 3, 2, 1]);
 	});
 
+	it('name the region of every body-scan step that moves through the body, from the feet up', () => {
+		// Feet and legs go one leg at a time, and the belly and the back together.
+		const same: Record<string, string> = { feet: 'legs', back: 'belly' };
+		const upward = ['legs', 'pelvis', 'belly', 'chest', 'shoulders', 'arms', 'hands', 'neck'];
+		const rank = (focus: string) => [...upward, 'face', 'head'].indexOf(same[focus] ?? focus);
+		for (const id of ['body-scan-3', 'body-scan-10', 'body-scan-20']) {
+			const scan = exercises.find((e) => e.id === id);
+			if (scan?.kind !== 'guided') throw new Error(`${id} must be guided`);
+			const regions = scan.steps.flatMap((s) =>
+				s.focus && s.focus !== 'whole' ? [rank(s.focus)] : []
+			);
+			expect(regions.length, id).toBeGreaterThanOrEqual(4);
+			expect(regions, id).not.toContain(-1);
+			expect(regions, id).toEqual([...regions].sort((a, b) => a - b));
+			expect(scan.steps.find((s) => s.id === 'whole-body')?.focus, id).toBe('whole');
+		}
+	});
+
+	it('name the sense of each counting step of 5-4-3-2-1', () => {
+		const senses = exercises.find((e) => e.id === 'grounding-senses');
+		if (senses?.kind !== 'guided') throw new Error('grounding-senses must be guided');
+		expect(senses.steps.flatMap((s) => (s.input ? [s.focus] : []))).toEqual([
+			'see',
+			'touch',
+			'hear',
+			'smell',
+			'taste'
+		]);
+	});
+
 	it('start "breathe now" with a 4 in / 6 out pattern without holds', () => {
 		const first = exercises[0]!;
 		if (first.kind !== 'breathing') throw new Error('the first exercise must be breathing');
