@@ -128,6 +128,30 @@ test.describe('Guided practices', () => {
 		);
 	});
 
+	test('a body-scan step shows the body with its own region lit, hidden from assistive tech', async ({
+		page
+	}) => {
+		const steps = stepsOf('body-scan-10') as (FileStep & { focus?: string })[];
+		const chest = steps.findIndex((s) => s.focus === 'chest');
+		await controlTime(page, '/oefening/body-scan-10');
+		await page.getByRole('button', { name: 'Begin', exact: true }).click();
+		await page.clock.runFor(3000);
+		const visual = page.locator('[data-guided-visual]');
+		// The welcome names no region: a calm light stands in the same place.
+		await expect(visual).toHaveAttribute('data-guided-visual', 'none');
+		for (let i = 0; i < chest; i++)
+			await page.getByRole('button', { name: 'Volgende stap' }).click();
+		await expect(page.getByText(new RegExp(`^Stap ${chest + 1} van`))).toBeVisible();
+		await expect(visual).toHaveAttribute('data-guided-visual', 'chest');
+		await expect(visual).toBeVisible();
+		// A screen reader hears the step's words, not the picture.
+		await expect(visual).toHaveAttribute('aria-hidden', 'true');
+		await expect(page.locator('[aria-live="polite"]')).toContainText(steps[chest]!.text.nl);
+		// The next region lights when the time of this step is up.
+		await page.clock.runFor(steps[chest]!.seconds * 1000 + 1000);
+		await expect(visual).toHaveAttribute('data-guided-visual', steps[chest + 1]!.focus!);
+	});
+
 	test('a practice left to run completes on its own, step after step', async ({ page }) => {
 		await controlTime(page, '/en/oefening/grounding-cold');
 		await page.getByRole('button', { name: 'Begin', exact: true }).click();

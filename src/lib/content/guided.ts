@@ -1,4 +1,5 @@
 import { CHOICE_NAMES, GUIDED_CHOICES, type ChoiceName } from './choices.ts';
+import type { StepFocus } from './focus.ts';
 import type { ContentLocale, LocalizedText } from './types.ts';
 
 /** The choices made before a guided practice: one value per offered choice. */
@@ -15,6 +16,8 @@ export interface GuidedStep {
 	readonly input?: number;
 	/** Shows today's date and time (orientation). */
 	readonly show?: 'now';
+	/** What the step is about: a body region, a sense or a scene, drawn above its text. */
+	readonly focus?: StepFocus;
 	/** One slow movement every so many ms (soothing touch). */
 	readonly rhythmMs?: number;
 }

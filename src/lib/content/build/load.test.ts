@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../paraglide/runtime';
 import { parseExerciseFile, parseExerciseFiles } from './load';
+import { STEP_FOCUS } from '../focus';
 import { CONTENT_LOCALES } from '../types';
 import { loadExerciseDirectory } from './vite-plugin';
 
@@ -64,6 +65,36 @@ describe('the shipped exercises', () => {
 		expect(scan?.choices).toEqual(['posture', 'eyes', 'anchor']);
 		const senses = guided.find((e) => e.id === 'grounding-senses');
 		expect(senses?.steps.flatMap((s) => (s.input ? [s.input] : []))).toEqual([5, 4, 3, 2, 1]);
+	});
+
+	it('name the region of every body-scan step that moves through the body, from the feet up', () => {
+		// Feet and legs go one leg at a time, and the belly and the back together.
+		const same: Record<string, string> = { feet: 'legs', back: 'belly' };
+		const upward = ['legs', 'pelvis', 'belly', 'chest', 'shoulders', 'arms', 'hands', 'neck'];
+		const rank = (focus: string) => [...upward, 'face', 'head'].indexOf(same[focus] ?? focus);
+		for (const id of ['body-scan-3', 'body-scan-10', 'body-scan-20']) {
+			const scan = exercises.find((e) => e.id === id);
+			if (scan?.kind !== 'guided') throw new Error(`${id} must be guided`);
+			const regions = scan.steps.flatMap((s) =>
+				s.focus && s.focus !== 'whole' ? [rank(s.focus)] : []
+			);
+			expect(regions.length, id).toBeGreaterThanOrEqual(4);
+			expect(regions, id).not.toContain(-1);
+			expect(regions, id).toEqual([...regions].sort((a, b) => a - b));
+			expect(scan.steps.find((s) => s.id === 'whole-body')?.focus, id).toBe('whole');
+		}
+	});
+
+	it('name the sense of each counting step of 5-4-3-2-1', () => {
+		const senses = exercises.find((e) => e.id === 'grounding-senses');
+		if (senses?.kind !== 'guided') throw new Error('grounding-senses must be guided');
+		expect(senses.steps.flatMap((s) => (s.input ? [s.focus] : []))).toEqual([
+			'see',
+			'touch',
+			'hear',
+			'smell',
+			'taste'
+		]);
 	});
 
 	it('start "breathe now" with a 4 in / 6 out pattern without holds', () => {
@@ -199,6 +230,28 @@ describe('a guided practice file', () => {
 		expect(scan.steps[1]!.when).toEqual({ eyes: 'closed' });
 		// Eyes open is the default, so the eyes-closed step is not counted.
 		expect(scan.durationMs).toBe(50_000);
+	});
+
+	it('passes a step’s focus on to the practice, and leaves it out where there is none', () => {
+		const scan = parseExerciseFile(
+			'exercises/scan.yaml',
+			guided.replace('  - id: arrive\n', '  - id: arrive\n    focus: feet\n')
+		);
+		if (scan.kind !== 'guided') throw new Error('expected a guided practice');
+		expect(scan.steps.map((s) => s.focus)).toEqual(['feet', undefined, undefined]);
+		expect('focus' in scan.steps[1]!).toBe(false);
+	});
+
+	it('is refused when a step’s focus is not one the app can draw, naming the step', () => {
+		expect(
+			guidedFailure(guided.replace('  - id: anchor\n', '  - id: anchor\n    focus: knees\n'))
+		).toBe(`exercises/scan.yaml: steps[2].focus must be one of ${STEP_FOCUS.join(', ')}`);
+	});
+
+	it('is refused when a step’s focus is a list instead of one value', () => {
+		expect(
+			guidedFailure(guided.replace('  - id: arrive\n', '  - id: arrive\n    focus: [feet, legs]\n'))
+		).toMatch(/^exercises\/scan\.yaml: steps\[0\]\.focus must be one of whole, feet/);
 	});
 
 	it('is refused when a step has no translation', () => {

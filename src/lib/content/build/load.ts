@@ -128,6 +128,7 @@ function toGuided(file: GuidedFile): GuidedPractice {
 		...(step.when && { when: step.when }),
 		...(step.input !== undefined && { input: step.input }),
 		...(step.show && { show: step.show }),
+		...(step.focus && { focus: step.focus }),
 		...(step.rhythmSeconds !== undefined && { rhythmMs: Math.round(step.rhythmSeconds * 1000) })
 	}));
 	const durationMs = stepsFor(steps, defaultChoices(file.choices)).reduce(

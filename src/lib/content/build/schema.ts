@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CHOICE_NAMES, GUIDED_CATEGORIES, GUIDED_CHOICES } from '../choices.ts';
+import { STEP_FOCUS } from '../focus.ts';
 import { SESSION_MINUTES } from '../lengths.ts';
 import { CONTENT_LOCALES, type ContentLocale } from '../types.ts';
 
@@ -143,6 +144,8 @@ export const StepSchema = v.strictObject(
 			)
 		),
 		show: v.optional(v.literal('now', 'must be "now"')),
+		/** What the step is about (a body region, a sense, a scene): the picture above its text. */
+		focus: v.optional(v.picklist(STEP_FOCUS, `must be one of ${STEP_FOCUS.join(', ')}`)),
 		rhythmSeconds: v.optional(
 			v.pipe(
 				v.number('must be a number of seconds'),
