@@ -330,6 +330,39 @@ export function apparentSize(distanceM: number): number {
 	return (NEAR_SIZE * MIN_DISTANCE_M) / Math.max(distanceM, MIN_DISTANCE_M);
 }
 
+/**
+ * How much air lies between the person and the figure, 0 at MIN_DISTANCE_M rising toward 1 far
+ * away. It is 1 - nearness (nearness = MIN_DISTANCE_M / distance), so it follows the same
+ * perspective as apparentSize: the haze lifts fastest in the last metres.
+ */
+export function hazeAt(distanceM: number): number {
+	return 1 - MIN_DISTANCE_M / Math.max(distanceM, MIN_DISTANCE_M);
+}
+
+/** The ground shadow's opacity far away and at MIN_DISTANCE_M. */
+export const SHADOW_OPACITY = { far: 0.08, near: 0.32 } as const;
+
+/** How much wider than the figure its shadow spreads far away and at MIN_DISTANCE_M. */
+export const SHADOW_SPREAD = { far: 1, near: 1.6 } as const;
+
+/** The figure's ground shadow at a distance: its spread relative to the figure, and opacity. */
+export interface GroundShadow {
+	spread: number;
+	opacity: number;
+}
+
+/**
+ * The ground shadow grows and darkens as the figure nears, on top of growing with the figure
+ * itself, so the last metres are felt in the ground too.
+ */
+export function shadowAt(distanceM: number): GroundShadow {
+	const nearness = 1 - hazeAt(distanceM);
+	return {
+		spread: SHADOW_SPREAD.far + (SHADOW_SPREAD.near - SHADOW_SPREAD.far) * nearness,
+		opacity: SHADOW_OPACITY.far + (SHADOW_OPACITY.near - SHADOW_OPACITY.far) * nearness
+	};
+}
+
 /** Footsteps per second for the current movement (speed / STEP_LENGTH_M); 0 when not moving. */
 export function stepsPerSecond(state: BoundaryState): number {
 	return speedMps(state) / STEP_LENGTH_M;
