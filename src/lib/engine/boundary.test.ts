@@ -17,6 +17,7 @@ import {
 	shadowAt,
 	RETREAT_SPEED_MPS,
 	STEP_LENGTH_M,
+	steppedDistanceM,
 	stepsPerSecond,
 	type BoundaryAction,
 	type BoundaryState
@@ -437,5 +438,14 @@ describe('depth cues', () => {
 		expect(far.opacity).toBeLessThan(mid.opacity);
 		expect(mid.opacity).toBeLessThan(near.opacity);
 		expect(far.opacity).toBeGreaterThan(SHADOW_OPACITY.far);
+	});
+
+	it('draws reduced motion in half-metre jumps, never nearer than the figure is', () => {
+		expect(steppedDistanceM(5)).toBe(5);
+		expect(steppedDistanceM(4.9)).toBe(5);
+		expect(steppedDistanceM(4.5)).toBe(4.5);
+		expect(steppedDistanceM(4.26)).toBe(4.5);
+		expect(steppedDistanceM(1)).toBe(1);
+		expect(steppedDistanceM(0.5)).toBe(MIN_DISTANCE_M);
 	});
 });

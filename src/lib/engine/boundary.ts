@@ -363,6 +363,17 @@ export function shadowAt(distanceM: number): GroundShadow {
 	};
 }
 
+/** How far the figure jumps at a time when the person asks for reduced motion, in metres. */
+export const REDUCED_MOTION_STEP_M = 0.5;
+
+/**
+ * The distance to draw with reduced motion: whole steps of REDUCED_MOTION_STEP_M, rounded away
+ * from the person, so the figure moves in calm jumps and is never drawn nearer than it is.
+ */
+export function steppedDistanceM(distanceM: number, stepM = REDUCED_MOTION_STEP_M): number {
+	return Math.max(MIN_DISTANCE_M, Math.ceil(distanceM / stepM - 1e-9) * stepM);
+}
+
 /** Footsteps per second for the current movement (speed / STEP_LENGTH_M); 0 when not moving. */
 export function stepsPerSecond(state: BoundaryState): number {
 	return speedMps(state) / STEP_LENGTH_M;
