@@ -340,7 +340,7 @@ export function hazeAt(distanceM: number): number {
 }
 
 /** The ground shadow's opacity far away and at MIN_DISTANCE_M. */
-export const SHADOW_OPACITY = { far: 0.08, near: 0.32 } as const;
+export const SHADOW_OPACITY = { far: 0.2, near: 0.6 } as const;
 
 /** How much wider than the figure its shadow spreads far away and at MIN_DISTANCE_M. */
 export const SHADOW_SPREAD = { far: 1, near: 1.6 } as const;
