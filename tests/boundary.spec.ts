@@ -25,6 +25,37 @@ async function startSolo(page: Page, speed = 'Gemiddeld') {
 }
 
 test.describe('Stop or go back', () => {
+	test('starting the exercise keeps the scene and both buttons in view without scrolling', async ({
+		context
+	}) => {
+		for (const viewport of [
+			{ width: 390, height: 844 },
+			{ width: 320, height: 568 }
+		]) {
+			// A fresh page per size, each with its own clock.
+			const page = await context.newPage();
+			await page.setViewportSize(viewport);
+			await startSolo(page);
+			expect(await page.evaluate(() => window.scrollY)).toBe(0);
+			await page.getByRole('button', { name: 'Begin' }).click();
+			await page.clock.runFor(1000);
+			expect(await page.evaluate(() => window.scrollY)).toBe(0);
+			await expect(page.getByRole('button', { name: 'Stop' })).toBeFocused();
+			for (const target of [
+				page.getByRole('img', { name: /Een figuur op/ }),
+				page.getByRole('button', { name: 'Stop' }),
+				page.getByRole('button', { name: 'Ga terug' })
+			]) {
+				await expect(target).toBeInViewport({ ratio: 1 });
+			}
+			for (const name of ['Stop', 'Ga terug']) {
+				const box = await page.getByRole('button', { name }).boundingBox();
+				expect(box!.height).toBeGreaterThanOrEqual(64);
+			}
+			await page.close();
+		}
+	});
+
 	test('the figure approaches, Stop freezes it at once, and nothing moves until the person acts', async ({
 		page
 	}) => {

@@ -7,12 +7,17 @@ import {
 	createBoundary,
 	DEFAULT_START_DISTANCE_M,
 	distanceAt,
+	hazeAt,
 	MIN_DISTANCE_M,
 	NEAR_SIZE,
 	reduceBoundary,
 	roundDistanceM,
+	SHADOW_OPACITY,
+	SHADOW_SPREAD,
+	shadowAt,
 	RETREAT_SPEED_MPS,
 	STEP_LENGTH_M,
+	steppedDistanceM,
 	stepsPerSecond,
 	type BoundaryAction,
 	type BoundaryState
@@ -406,5 +411,41 @@ describe('roundDistanceM', () => {
 		expect(roundDistanceM(3.25)).toBe(3.3);
 		expect(roundDistanceM(-0.01)).toBe(0);
 		expect(Object.is(roundDistanceM(-0.01), 0)).toBe(true);
+	});
+});
+
+describe('depth cues', () => {
+	it('has no haze at the minimum distance and more the farther the figure is', () => {
+		expect(hazeAt(MIN_DISTANCE_M)).toBe(0);
+		expect(hazeAt(0.2)).toBe(0);
+		expect(hazeAt(2)).toBeCloseTo(0.5);
+		expect(hazeAt(3)).toBeLessThan(hazeAt(5));
+		expect(hazeAt(5)).toBeLessThan(hazeAt(8));
+		expect(hazeAt(1000)).toBeLessThan(1);
+	});
+
+	it('lifts the haze as 1/distance, fastest in the last metres', () => {
+		expect(hazeAt(3) - hazeAt(2)).toBeGreaterThan(hazeAt(8) - hazeAt(7));
+	});
+
+	it('grows and darkens the shadow as the figure nears', () => {
+		const far = shadowAt(8);
+		const mid = shadowAt(3);
+		const near = shadowAt(MIN_DISTANCE_M);
+		expect(near).toEqual({ spread: SHADOW_SPREAD.near, opacity: SHADOW_OPACITY.near });
+		expect(far.spread).toBeLessThan(mid.spread);
+		expect(mid.spread).toBeLessThan(near.spread);
+		expect(far.opacity).toBeLessThan(mid.opacity);
+		expect(mid.opacity).toBeLessThan(near.opacity);
+		expect(far.opacity).toBeGreaterThan(SHADOW_OPACITY.far);
+	});
+
+	it('draws reduced motion in half-metre jumps, never nearer than the figure is', () => {
+		expect(steppedDistanceM(5)).toBe(5);
+		expect(steppedDistanceM(4.9)).toBe(5);
+		expect(steppedDistanceM(4.5)).toBe(4.5);
+		expect(steppedDistanceM(4.26)).toBe(4.5);
+		expect(steppedDistanceM(1)).toBe(1);
+		expect(steppedDistanceM(0.5)).toBe(MIN_DISTANCE_M);
 	});
 });

@@ -330,6 +330,50 @@ export function apparentSize(distanceM: number): number {
 	return (NEAR_SIZE * MIN_DISTANCE_M) / Math.max(distanceM, MIN_DISTANCE_M);
 }
 
+/**
+ * How much air lies between the person and the figure, 0 at MIN_DISTANCE_M rising toward 1 far
+ * away. It is 1 - nearness (nearness = MIN_DISTANCE_M / distance), so it follows the same
+ * perspective as apparentSize: the haze lifts fastest in the last metres.
+ */
+export function hazeAt(distanceM: number): number {
+	return 1 - MIN_DISTANCE_M / Math.max(distanceM, MIN_DISTANCE_M);
+}
+
+/** The ground shadow's opacity far away and at MIN_DISTANCE_M. */
+export const SHADOW_OPACITY = { far: 0.2, near: 0.6 } as const;
+
+/** How much wider than the figure its shadow spreads far away and at MIN_DISTANCE_M. */
+export const SHADOW_SPREAD = { far: 1, near: 1.6 } as const;
+
+/** The figure's ground shadow at a distance: its spread relative to the figure, and opacity. */
+export interface GroundShadow {
+	spread: number;
+	opacity: number;
+}
+
+/**
+ * The ground shadow grows and darkens as the figure nears, on top of growing with the figure
+ * itself, so the last metres are felt in the ground too.
+ */
+export function shadowAt(distanceM: number): GroundShadow {
+	const nearness = 1 - hazeAt(distanceM);
+	return {
+		spread: SHADOW_SPREAD.far + (SHADOW_SPREAD.near - SHADOW_SPREAD.far) * nearness,
+		opacity: SHADOW_OPACITY.far + (SHADOW_OPACITY.near - SHADOW_OPACITY.far) * nearness
+	};
+}
+
+/** How far the figure jumps at a time when the person asks for reduced motion, in metres. */
+export const REDUCED_MOTION_STEP_M = 0.5;
+
+/**
+ * The distance to draw with reduced motion: whole steps of REDUCED_MOTION_STEP_M, rounded away
+ * from the person, so the figure moves in calm jumps and is never drawn nearer than it is.
+ */
+export function steppedDistanceM(distanceM: number, stepM = REDUCED_MOTION_STEP_M): number {
+	return Math.max(MIN_DISTANCE_M, Math.ceil(distanceM / stepM - 1e-9) * stepM);
+}
+
 /** Footsteps per second for the current movement (speed / STEP_LENGTH_M); 0 when not moving. */
 export function stepsPerSecond(state: BoundaryState): number {
 	return speedMps(state) / STEP_LENGTH_M;
