@@ -59,15 +59,7 @@ export default {
 		'bench/**',
 		'docs/**',
 		'test-results/**',
-		'playwright-report/**',
-		// TODO(tokens): being reworked on another branch
-		'src/lib/screens/GuidedRun.svelte',
-		// TODO(tokens): being reworked on another branch
-		'src/lib/components/BoundaryScene.svelte',
-		// TODO(tokens): being reworked on another branch
-		'src/lib/screens/BoundaryRun.svelte',
-		// TODO(tokens): being reworked on another branch
-		'src/lib/screens/BoundaryScreen.svelte'
+		'playwright-report/**'
 	],
 	overrides: [{ files: ['**/*.svelte'], customSyntax: 'postcss-html' }],
 	reportNeedlessDisables: true,
