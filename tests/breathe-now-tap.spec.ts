@@ -141,7 +141,9 @@ test.describe('A tap on "Adem nu"', () => {
 		const disc = page.locator('main');
 		await expect.poll(() => discAnimations(disc)).toHaveLength(1);
 		const [first] = await discAnimations(disc);
-		expect(first!.playState).toBe('running');
+		// Running; or, when a busy machine took longer than the inhale to bring /nu, finished:
+		// the disc then rests full until the code comes (see expectSessionFromTheTap).
+		expect(['running', 'finished']).toContain(first!.playState);
 		expect(first!.delayMs).toBeLessThan(0);
 		expect(-first!.delayMs).toBeLessThan(5000);
 
