@@ -152,6 +152,33 @@ test.describe('Guided practices', () => {
 		await expect(visual).toHaveAttribute('data-guided-visual', steps[chest + 1]!.focus!);
 	});
 
+	test('on a small phone every step’s words sit above Pause and Stop, in Dutch and English', async ({
+		page
+	}) => {
+		await page.setViewportSize({ width: 320, height: 568 });
+		const runs = [
+			{ path: '/oefening/protector', id: 'protector', pause: 'Pauze', next: 'Volgende stap' },
+			{ path: '/en/oefening/safe-place', id: 'safe-place', pause: 'Pause', next: 'Next step' }
+		];
+		for (const run of runs) {
+			await page.goto(run.path);
+			await waitForApp(page);
+			await page.getByRole('button', { name: 'Begin', exact: true }).click();
+			// Paused, the longest a step's card gets: its words and the note that it waits.
+			await page.getByRole('button', { name: run.pause, exact: true }).click();
+			for (let i = 0; i < stepsOf(run.id).length; i++) {
+				if (i > 0) await page.getByRole('button', { name: run.next }).click();
+				const gap = await page.evaluate(() => {
+					window.scrollTo(0, 0);
+					const words = document.querySelector('[aria-live="polite"]')!.getBoundingClientRect();
+					const stop = document.querySelector('.lower')!.getBoundingClientRect();
+					return stop.top - words.bottom;
+				});
+				expect(gap, `step ${i + 1} of ${run.id}`).toBeGreaterThanOrEqual(0);
+			}
+		}
+	});
+
 	test('a practice left to run completes on its own, step after step', async ({ page }) => {
 		await controlTime(page, '/en/oefening/grounding-cold');
 		await page.getByRole('button', { name: 'Begin', exact: true }).click();
