@@ -41,6 +41,8 @@ const ALLOWED = {
 	'/^border(-[a-z]+)*-radius$/': [TOKEN, MATH, '0', '50%', 'inherit'],
 	// A shadow token, or a 1px hairline drawn in a colour token.
 	'/^box-shadow$/': [TOKEN, 'none', 'inset', '0', '-?1px'],
+	'/^line-height$/': [TOKEN, 'normal', 'inherit'],
+	'/^(animation|transition)-timing-function$/': [TOKEN, 'linear', 'steps\\([^)]*\\)'],
 	// Anything but a number of seconds: durations are tokens.
 	'/^(transition|animation)(-duration)?$/': [String.raw`(?!-?[\d.]+m?s$).+`]
 };
