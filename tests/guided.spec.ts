@@ -152,15 +152,27 @@ test.describe('Guided practices', () => {
 		await expect(visual).toHaveAttribute('data-guided-visual', steps[chest + 1]!.focus!);
 	});
 
-	test('on a small phone every step’s words sit above Pause and Stop, in Dutch and English', async ({
+	test('on small phones every step’s words sit above Pause and Stop, in Dutch and English', async ({
 		page
 	}) => {
-		await page.setViewportSize({ width: 320, height: 568 });
 		const runs = [
-			{ path: '/oefening/protector', id: 'protector', pause: 'Pauze', next: 'Volgende stap' },
-			{ path: '/en/oefening/safe-place', id: 'safe-place', pause: 'Pause', next: 'Next step' }
+			{
+				size: [320, 568],
+				path: '/oefening/protector',
+				id: 'protector',
+				pause: 'Pauze',
+				next: 'Volgende stap'
+			},
+			{
+				size: [375, 667],
+				path: '/en/oefening/safe-place',
+				id: 'safe-place',
+				pause: 'Pause',
+				next: 'Next step'
+			}
 		];
 		for (const run of runs) {
+			await page.setViewportSize({ width: run.size[0]!, height: run.size[1]! });
 			await page.goto(run.path);
 			await waitForApp(page);
 			await page.getByRole('button', { name: 'Begin', exact: true }).click();
@@ -174,7 +186,9 @@ test.describe('Guided practices', () => {
 					const stop = document.querySelector('.lower')!.getBoundingClientRect();
 					return stop.top - words.bottom;
 				});
-				expect(gap, `step ${i + 1} of ${run.id}`).toBeGreaterThanOrEqual(0);
+				expect(gap, `step ${i + 1} of ${run.id} at ${run.size.join('x')}`).toBeGreaterThanOrEqual(
+					0
+				);
 			}
 		}
 	});
