@@ -10,8 +10,8 @@
  * the safe-area insets, nothing else.
  */
 
-/** A token, perhaps negated: var(--space-2), -var(--gutter). */
-const TOKEN = String.raw`-?var\(--[a-z0-9-]+\)`;
+/** A token: var(--space-2). (Negate it in calc(): a bare -var(--x) is not CSS.) */
+const TOKEN = String.raw`var\(--[a-z0-9-]+\)`;
 /** Arithmetic on tokens: calc(var(--tap) + var(--space-2)), calc(-1 * var(--gutter)). */
 const MATH = String.raw`(?:calc|min|max|clamp)\((?:[\s\d.*/+,()-]|${TOKEN}|env\([a-z-]+\)|calc|min|max)+\)`;
 /** The phone's safe-area insets: structural, not a design choice. */
@@ -44,7 +44,7 @@ const ALLOWED = {
 	'/^line-height$/': [TOKEN, 'normal', 'inherit'],
 	'/^(animation|transition)-timing-function$/': [TOKEN, 'linear', 'steps\\([^)]*\\)'],
 	// Anything but a number of seconds: durations are tokens.
-	'/^(transition|animation)(-duration)?$/': [String.raw`(?!-?[\d.]+m?s$).+`]
+	'/^(transition|animation)(-duration)?$/': [String.raw`(?!-?[\d.]+m?s,?$).+`]
 };
 
 /** One regular expression for an item: any of the alternatives, perhaps ending a comma list. */

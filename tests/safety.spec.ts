@@ -119,26 +119,26 @@ test.describe('Quick exit', () => {
 		page
 	}) => {
 		await serveNeutralSite(page);
-		// Counts the app's asks for its database: the first breaths carry none of it.
+		// Notes when the app first asks for its database, on the page's own clock.
 		await page.addInitScript(() => {
 			const open = indexedDB.open.bind(indexedDB);
-			sessionStorage.setItem('opens', '0');
 			indexedDB.open = (...args: Parameters<typeof open>) => {
-				sessionStorage.setItem('opens', String(Number(sessionStorage.getItem('opens')) + 1));
+				if (sessionStorage.getItem('firstOpenAtMs') === null)
+					sessionStorage.setItem('firstOpenAtMs', String(performance.now()));
 				return open(...args);
 			};
 		});
 		await page.clock.install();
 		await page.goto('/nu');
 		await waitForApp(page);
-		// Read on the page's own clock: a busy machine can spend most of the first 5 s loading,
-		// and the database may rightly open once they are over.
-		const early = await page.evaluate(() => ({
-			atMs: performance.now(),
-			opens: sessionStorage.getItem('opens')
-		}));
-		expect(early.atMs < 5000 ? early.opens : '0').toBe('0');
 		await page.clock.runFor(2000);
+		// The first 5 s carry none of the database, however long a busy machine took to load
+		// (it may rightly open once they are over).
+		const firstOpenAtMs = await page.evaluate(() => sessionStorage.getItem('firstOpenAtMs'));
+		expect(
+			firstOpenAtMs === null || Number(firstOpenAtMs) >= 5000,
+			`opened at ${firstOpenAtMs} ms`
+		).toBe(true);
 
 		await page.getByRole('button', { name: /^Snel weg/ }).click();
 		await expect(page).toHaveURL(`${NEUTRAL}/`);
