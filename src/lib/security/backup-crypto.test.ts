@@ -5,6 +5,7 @@ import {
 	isSealedBackup,
 	MAX_BACKUP_ITERATIONS,
 	MIN_BACKUP_ITERATIONS,
+	newBackupPassphraseProblem,
 	openBackup,
 	passphraseStrength,
 	readBackupHeader,
@@ -128,5 +129,13 @@ describe('how strong a passphrase is', () => {
 		expect(passphraseStrength('Zonnebloem7')).toBe('fair');
 		expect(passphraseStrength('blauwe fiets regen')).toBe('strong');
 		expect(passphraseStrength('blauwe fiets in de regen')).toBe('very-strong');
+	});
+});
+
+describe('a new backup passphrase', () => {
+	it('is refused when shorter than 10 characters, or when the repeat differs', () => {
+		expect(newBackupPassphraseProblem('kort', 'kort')).toBe('too-short');
+		expect(newBackupPassphraseProblem('blauwe fiets', 'blauwe fiest')).toBe('mismatch');
+		expect(newBackupPassphraseProblem('blauwe fiets', 'blauwe fiets')).toBeUndefined();
 	});
 });

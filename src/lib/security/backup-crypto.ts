@@ -24,6 +24,7 @@
  * - The iteration count travels in the file so a later version can raise it; a count below
  *   the minimum (or absurdly high) is refused, so a forged header cannot weaken or stall it.
  */
+import type { BackupProblem } from '../records/export-file';
 import { PBKDF2_ITERATIONS } from './lock-crypto';
 
 /** The first bytes of every sealed backup. */
@@ -46,8 +47,7 @@ export const BACKUP_HEADER_BYTES = 4 + 1 + 4 + SALT_BYTES + CHECK_BYTES + IV_BYT
 const KEY_INFO = new TextEncoder().encode('backup key v1');
 const CHECK_INFO = new TextEncoder().encode('backup check v1');
 
-/** Why a sealed backup could not be opened (nothing was read from it). */
-export type BackupProblem = 'wrong-passphrase' | 'damaged' | 'newer-version';
+export type { BackupProblem };
 
 /** A sealed backup's header, read before the passphrase is asked. */
 export interface BackupHeader {
@@ -218,4 +218,14 @@ export function passphraseStrength(passphrase: string): PassphraseStrength {
 	if (length >= 28 || (words >= 4 && length >= 20)) return 'very-strong';
 	if (length >= 18 || (words >= 3 && length >= 14)) return 'strong';
 	return 'fair';
+}
+
+/** Why a new backup passphrase cannot be used yet: too short, or the repeat differs. */
+export function newBackupPassphraseProblem(
+	passphrase: string,
+	repeat: string
+): 'too-short' | 'mismatch' | undefined {
+	if (passphraseStrength(passphrase) === 'too-short') return 'too-short';
+	if (passphrase !== repeat) return 'mismatch';
+	return undefined;
 }
