@@ -78,9 +78,8 @@ async function journal(page: Page) {
 async function offlineDataScreen(page: Page, context: BrowserContext, language: Language) {
 	await visitUntilOffline(page);
 	await waitForApp(page);
-	const sessions = makeSessions(3, Date.now());
-	sessions[0] = { ...sessions[0], note: NOTE };
-	await seedSessions(page, sessions);
+	const [first, ...rest] = makeSessions(3, Date.now());
+	await seedSessions(page, [{ ...first!, note: NOTE }, ...rest]);
 	await page.goto(WORDS[language].path);
 	await waitForApp(page);
 	await context.setOffline(true);
