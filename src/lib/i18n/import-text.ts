@@ -4,6 +4,7 @@
  */
 import { m } from '../paraglide/messages';
 import type {
+	BackupProblem,
 	ImportField,
 	ImportProblem,
 	ImportReason,
@@ -37,6 +38,18 @@ export function importProblemText(problem: ImportProblem): string {
 			});
 		case 'unsafe-key':
 			return m.import_unsafe({ where: importRecordText(problem.record) });
+	}
+}
+
+/** Why an encrypted backup did not open, in words (nothing was changed in every case). */
+export function backupProblemText(problem: BackupProblem): string {
+	switch (problem) {
+		case 'wrong-passphrase':
+			return m.backup_wrong();
+		case 'damaged':
+			return m.backup_damaged();
+		case 'newer-version':
+			return m.backup_newer();
 	}
 }
 

@@ -1,8 +1,12 @@
 /**
- * Hands text to the browser as a file the person saves. It is made on the phone and goes
+ * Hands text (or bytes) to the browser as a file the person saves. It is made on the phone and goes
  * only where they put it: nothing is uploaded.
  */
-export function downloadFile(name: string, content: string, type: string): void {
+export function downloadFile(
+	name: string,
+	content: string | Uint8Array<ArrayBuffer>,
+	type: string
+): void {
 	const url = URL.createObjectURL(new Blob([content], { type }));
 	const link = document.createElement('a');
 	link.href = url;

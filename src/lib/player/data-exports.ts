@@ -4,6 +4,7 @@ import { exerciseTitle } from './exercise-title';
 import { statusLabel } from '../i18n/text';
 import { localDayKey } from '../records/days';
 import { m } from '../paraglide/messages';
+import { sealBackup } from '../security/backup-crypto';
 import { isLockedError } from '../security/locked-error';
 import { preferences } from './preferences.svelte';
 import { loadData } from './gateway';
@@ -28,6 +29,20 @@ export async function downloadEverything(nowMs = Date.now()): Promise<Downloaded
 	const name = neutralName('json', nowMs);
 	const { text, leftOut } = await data.exportJson(preferences.snapshot(), nowMs);
 	downloadFile(name, text, 'application/json');
+	return { name, leftOut };
+}
+
+/**
+ * Downloads everything as an encrypted backup: the same export, sealed with `passphrase`
+ * (checked by the caller). Named like the plain export, with nothing that says backup or app.
+ * Takes a few seconds: the passphrase is stretched by PBKDF2's 600,000 rounds.
+ */
+export async function downloadBackup(passphrase: string, nowMs = Date.now()): Promise<Downloaded> {
+	const data = await loadData();
+	const name = `${m.backup_file_name({ date: localDayKey(nowMs) })}.bin`;
+	const { text, leftOut } = await data.exportJson(preferences.snapshot(), nowMs);
+	const sealed = await sealBackup(text, passphrase);
+	downloadFile(name, sealed, 'application/octet-stream');
 	return { name, leftOut };
 }
 

@@ -1,7 +1,13 @@
-import { formatCount, importProblemText } from '../i18n/import-text';
+import { backupProblemText, formatCount, importProblemText } from '../i18n/import-text';
 import { m } from '../paraglide/messages';
 import { beforeQuickExit } from '../safety/quick-exit';
 import type { ImportSummary } from '../records/export-file';
+import {
+	BACKUP_HEADER_BYTES,
+	isSealedBackup,
+	openBackup,
+	readBackupHeader
+} from '../security/backup-crypto';
 import type { ImportJob } from '../storage/data';
 import { Flow } from './flow.svelte';
 import { loadData } from './gateway';
@@ -11,8 +17,17 @@ import { preferences } from './preferences.svelte';
 // The file is read, checked and written by a worker (the job), so the page stays free to
 // scroll, to tap and above all to leave at once. Nothing is written until the person has
 // seen the summary and confirmed; a cancel while writing leaves everything as it was.
+// An encrypted backup first asks its passphrase ('passphrase'), is opened on the page (WebCrypto
+// works off the main thread), and its text then goes through the very same check and write.
 export type ImportFlowState =
 	| { readonly stage: 'idle' }
+	| {
+			readonly stage: 'passphrase';
+			/** The sealed file's bytes, kept only until it is opened or let go. */
+			readonly bytes: Uint8Array;
+			/** True while the passphrase is being tried (it takes a moment). */
+			readonly opening: boolean;
+	  }
 	| { readonly stage: 'checking'; readonly job: ImportJob }
 	| {
 			readonly stage: 'confirm';
@@ -24,6 +39,9 @@ export type ImportFlowState =
 	| { readonly stage: 'writing'; readonly job: ImportJob; readonly cancelling: boolean };
 
 export type ImportFlowEvent =
+	| { readonly type: 'sealed'; readonly bytes: Uint8Array }
+	| { readonly type: 'opening' }
+	| { readonly type: 'refused' }
 	| { readonly type: 'started'; readonly job: ImportJob }
 	| {
 			readonly type: 'checked';
@@ -41,8 +59,18 @@ export type ImportFlowEvent =
  */
 export function reduceImportFlow(state: ImportFlowState, event: ImportFlowEvent): ImportFlowState {
 	switch (event.type) {
-		case 'started':
+		case 'sealed':
 			if (state.stage !== 'idle') return state;
+			return { stage: 'passphrase', bytes: event.bytes, opening: false };
+		case 'opening':
+			if (state.stage !== 'passphrase' || state.opening) return state;
+			return { ...state, opening: true };
+		case 'refused':
+			if (state.stage !== 'passphrase' || !state.opening) return state;
+			return { ...state, opening: false };
+		case 'started':
+			// A plain file starts from choosing; a backup once its passphrase opened it.
+			if (state.stage === 'passphrase' ? !state.opening : state.stage !== 'idle') return state;
 			return { stage: 'checking', job: event.job };
 		case 'checked':
 			if (state.stage !== 'checking' || state.job !== event.job) return state;
@@ -64,8 +92,11 @@ export function reduceImportFlow(state: ImportFlowState, event: ImportFlowEvent)
 	}
 }
 
-/** Where the screen should put focus after a step: the file chooser, the summary, Cancel. */
-export type ImportFocus = 'chooser' | 'summary' | 'cancel';
+/**
+ * Where the screen should put focus after a step: the file chooser, the passphrase of a
+ * backup, the summary, Cancel.
+ */
+export type ImportFocus = 'chooser' | 'passphrase' | 'summary' | 'cancel';
 
 interface ImportFlowOptions {
 	/** Called after an import was written. */
@@ -112,40 +143,106 @@ export class ImportFlow {
 		return this.#problem;
 	}
 
-	/** A file chosen: refused when too large, otherwise checked by a job, nothing written. */
+	/**
+	 * A file chosen: refused when too large; an encrypted backup asks its passphrase first;
+	 * otherwise checked by a job, nothing written.
+	 */
 	async choose(picked: File): Promise<void> {
+		if (this.#flow.state.stage !== 'idle') return;
 		try {
 			const data = await loadData();
+			const start = new Uint8Array(await picked.slice(0, BACKUP_HEADER_BYTES).arrayBuffer());
+			if (isSealedBackup(start)) {
+				await this.#chooseSealed(picked, data.maxImportBytes);
+				return;
+			}
 			// Size first: a huge file is refused before it is read at all.
 			if (picked.size > data.maxImportBytes) {
 				this.#tell(importProblemText({ code: 'too-large', maxBytes: data.maxImportBytes }), true);
 				return;
 			}
-			const job = data.startImport();
-			this.#hold(job);
-			this.#flow.dispatch({ type: 'started', job });
-			this.#tell(m.data_import_reading());
-			await this.#options.focus('cancel');
-			const checked = await job.check(picked, Date.now());
-			// Cancelled meanwhile: the cancel has said so already.
-			const state = this.#flow.state;
-			if (!checked || state.stage !== 'checking' || state.job !== job) return;
-			if (!checked.ok) {
-				await this.#release(importProblemText(checked.problem), true);
-				return;
-			}
-			this.#flow.dispatch({
-				type: 'checked',
-				job,
-				summary: checked.summary,
-				preferences: checked.preferences
-			});
-			this.#tell('');
-			await this.#options.focus('summary');
+			await this.#check(picked);
 		} catch (error) {
 			console.error('Could not read the import', error);
 			await this.#release(m.import_failed(), true);
 		}
+	}
+
+	/**
+	 * Tries the passphrase of the chosen backup (once per tap; it takes a moment). A wrong one
+	 * is said and asked again; a damaged file is let go. Opened, it is checked like any export.
+	 */
+	async open(passphrase: string): Promise<void> {
+		const state = this.#flow.state;
+		if (state.stage !== 'passphrase' || !this.#flow.dispatch({ type: 'opening' })) return;
+		this.#tell(m.backup_opening());
+		try {
+			const opened = await openBackup(state.bytes, passphrase);
+			// Cancelled meanwhile: the cancel has said so already.
+			if (this.#flow.state.stage !== 'passphrase') return;
+			if (!opened.ok) {
+				if (opened.problem === 'wrong-passphrase') {
+					this.#flow.dispatch({ type: 'refused' });
+					this.#tell(backupProblemText(opened.problem), true);
+					await this.#options.focus('passphrase');
+				} else {
+					await this.#release(backupProblemText(opened.problem), true);
+				}
+				return;
+			}
+			const file = new File([opened.text], 'export.json', { type: 'application/json' });
+			await this.#check(file);
+		} catch (error) {
+			console.error('Could not open the backup', error);
+			await this.#release(m.import_failed(), true);
+		}
+	}
+
+	/** A sealed backup: refused at once when too large, damaged or newer; else asks its passphrase. */
+	async #chooseSealed(picked: File, maxImportBytes: number): Promise<void> {
+		// The sealed text is its export plus a header and a tag: the same limit holds.
+		if (picked.size > maxImportBytes + BACKUP_HEADER_BYTES + 16) {
+			this.#tell(importProblemText({ code: 'too-large', maxBytes: maxImportBytes }), true);
+			return;
+		}
+		const bytes = new Uint8Array(await picked.arrayBuffer());
+		const header = readBackupHeader(bytes);
+		if (!header.ok) {
+			this.#tell(backupProblemText(header.problem), true);
+			return;
+		}
+		this.#flow.dispatch({ type: 'sealed', bytes });
+		this.#tell(m.backup_restore_ask());
+		await this.#options.focus('passphrase');
+	}
+
+	/** Checks a file in a job (the worker): the summary, or why it is refused. */
+	async #check(picked: File): Promise<void> {
+		const data = await loadData();
+		const job = data.startImport();
+		this.#hold(job);
+		if (!this.#flow.dispatch({ type: 'started', job })) {
+			job.stop();
+			return;
+		}
+		this.#tell(m.data_import_reading());
+		await this.#options.focus('cancel');
+		const checked = await job.check(picked, Date.now());
+		// Cancelled meanwhile: the cancel has said so already.
+		const state = this.#flow.state;
+		if (!checked || state.stage !== 'checking' || state.job !== job) return;
+		if (!checked.ok) {
+			await this.#release(importProblemText(checked.problem), true);
+			return;
+		}
+		this.#flow.dispatch({
+			type: 'checked',
+			job,
+			summary: checked.summary,
+			preferences: checked.preferences
+		});
+		this.#tell('');
+		await this.#options.focus('summary');
 	}
 
 	/** Writes what was checked; no second tap, and Cancel still stops it with nothing changed. */
@@ -199,7 +296,7 @@ export class ImportFlow {
 	/** Leaving the screen leaves the import: a write in progress is rolled back. */
 	destroy(): void {
 		const state = this.#flow.state;
-		if (state.stage !== 'idle') state.job.stop();
+		if ('job' in state) state.job.stop();
 		this.#unhook?.();
 	}
 
@@ -217,7 +314,7 @@ export class ImportFlow {
 	/** Ends the job (if any) and goes back to choosing a file, focus on the chooser. */
 	async #release(text: string, isProblem = false): Promise<void> {
 		const state = this.#flow.state;
-		if (state.stage !== 'idle') state.job.stop();
+		if ('job' in state) state.job.stop();
 		this.#unhook?.();
 		this.#unhook = undefined;
 		this.#flow.dispatch({ type: 'released' });

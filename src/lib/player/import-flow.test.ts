@@ -47,3 +47,36 @@ describe('import flow', () => {
 		expect(reduceImportFlow(writing, { type: 'confirmed' })).toBe(writing);
 	});
 });
+
+describe('import flow with an encrypted backup', () => {
+	const bytes = new Uint8Array([0x52, 0x50, 0x56, 0x42, 1]);
+
+	it('asks the passphrase first, and checks the file once it opened', () => {
+		const asking = reduceImportFlow(idle, { type: 'sealed', bytes });
+		expect(asking).toEqual({ stage: 'passphrase', bytes, opening: false });
+		// Nothing is checked before the passphrase is tried.
+		expect(reduceImportFlow(asking, { type: 'started', job })).toBe(asking);
+		const opening = reduceImportFlow(asking, { type: 'opening' });
+		expect(opening).toEqual({ stage: 'passphrase', bytes, opening: true });
+		expect(reduceImportFlow(opening, { type: 'started', job })).toEqual({ stage: 'checking', job });
+	});
+
+	it('after a wrong passphrase asks again, and tries one passphrase at a time', () => {
+		const opening = reduceImportFlow(reduceImportFlow(idle, { type: 'sealed', bytes }), {
+			type: 'opening'
+		});
+		expect(reduceImportFlow(opening, { type: 'opening' })).toBe(opening);
+		expect(reduceImportFlow(opening, { type: 'refused' })).toEqual({
+			stage: 'passphrase',
+			bytes,
+			opening: false
+		});
+		expect(reduceImportFlow(opening, { type: 'released' })).toEqual(idle);
+	});
+
+	it('ignores a sealed file while another import runs', () => {
+		const checking = reduceImportFlow(idle, { type: 'started', job });
+		expect(reduceImportFlow(checking, { type: 'sealed', bytes })).toBe(checking);
+		expect(reduceImportFlow(idle, { type: 'refused' })).toBe(idle);
+	});
+});

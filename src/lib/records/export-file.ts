@@ -80,6 +80,9 @@ export type ImportProblem =
 	  }
 	| { code: 'unsafe-key'; path: string; record: ImportRecord };
 
+/** Why an encrypted backup could not be opened: nothing was read from it. */
+export type BackupProblem = 'wrong-passphrase' | 'damaged' | 'newer-version';
+
 /** What an import file holds compared with the device, shown before the person confirms. */
 export interface ImportSummary {
 	sessions: number;
