@@ -18,6 +18,7 @@ const WORDS = {
 		tooMuch: 'Te veel?',
 		rated: '3 van 10',
 		skip: 'Overslaan',
+		notNow: 'Nu niet',
 		next: 'Verder',
 		addToList: 'Iets toevoegen aan je lijst',
 		add: 'Toevoegen',
@@ -32,6 +33,7 @@ const WORDS = {
 		tooMuch: 'Too much?',
 		rated: '3 out of 10',
 		skip: 'Skip',
+		notNow: 'Not now',
 		next: 'Next',
 		addToList: 'Add something to your list',
 		add: 'Add',
@@ -138,6 +140,8 @@ for (const language of ['nl', 'en'] as const) {
 			// The urge flow, step by step.
 			await load(page, `${home}/drang`);
 			await tap('Stop');
+			await check(`${home}/drang write it here`);
+			await tap(words.notNow);
 			await check(`${home}/drang how strong`);
 			await tap(words.skip);
 			await check(`${home}/drang questions`);

@@ -151,6 +151,7 @@ test.describe('The app lock', () => {
 		await page.getByRole('link', { name: 'Drang om contact te zoeken?' }).click();
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 		await page.clock.runFor(61_000);
+		await page.getByRole('button', { name: 'Nu niet' }).click();
 		await page.getByRole('button', { name: 'Overslaan' }).click();
 		await expect(page.getByText('Je vergrendeling staat aan: wat je hier typt')).toBeVisible();
 		await page.getByLabel('Wat hoop ik te voelen als ik contact zoek?').fill('Gezien worden');

@@ -235,6 +235,7 @@ test.describe('Programmes', () => {
 		await page.goto('/drang?programma=uit-de-band&dag=5');
 		await waitForApp(page);
 		await page.getByRole('button', { name: 'Stop' }).click();
+		await page.getByRole('button', { name: 'Nu niet' }).click();
 		await page.getByRole('button', { name: 'Overslaan' }).click();
 		await page.getByRole('button', { name: 'Verder' }).click();
 		await page.getByRole('button', { name: 'Verder' }).click();

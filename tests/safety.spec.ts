@@ -206,6 +206,7 @@ test.describe('Quick exit', () => {
 		await page.goto('/drang');
 		await waitForApp(page);
 		await page.getByRole('button', { name: 'Stop' }).click();
+		await page.getByRole('button', { name: 'Nu niet' }).click();
 		await page.getByRole('button', { name: 'Overslaan' }).click();
 		const field = page.getByLabel('Wat hoop ik te voelen als ik contact zoek?');
 		await field.focus();

@@ -15,6 +15,7 @@ test.describe('Urges in the journal', () => {
 		// The minute of breathing runs once the app has started it.
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 		await page.clock.runFor(61_000);
+		await page.getByRole('button', { name: 'Nu niet' }).click();
 		await page.getByRole('button', { name: '7 van 10' }).click();
 		await page.getByLabel('Wat hoop ik te voelen als ik contact zoek?').fill('Gezien worden');
 		await page.getByRole('button', { name: 'Verder' }).click();
@@ -50,6 +51,7 @@ test.describe('Urges in the journal', () => {
 		await controlTime(page, '/drang');
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 		await page.clock.runFor(61_000);
+		await page.getByRole('button', { name: 'Nu niet' }).click();
 		await page.getByRole('button', { name: 'Overslaan' }).click();
 		await page.getByRole('button', { name: 'Verder' }).click();
 		await page.getByRole('button', { name: 'Verder' }).click();

@@ -12,6 +12,7 @@ test.describe('When the urge to make contact comes', () => {
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 		await expect(page.getByRole('status')).toHaveText('Adem in');
 		await page.clock.runFor(61_000);
+		await page.getByRole('button', { name: 'Nu niet' }).click();
 
 		await page.getByRole('button', { name: '8 van 10' }).click();
 		await page
@@ -64,6 +65,7 @@ test.describe('When the urge to make contact comes', () => {
 	}) => {
 		await controlTime(page, '/drang');
 		await page.getByRole('button', { name: 'Stop' }).click();
+		await page.getByRole('button', { name: 'Nu niet' }).click();
 		await page.getByRole('button', { name: 'Overslaan' }).click();
 		await page.getByRole('button', { name: 'Verder' }).click();
 		await page.getByLabel('Iets toevoegen aan je lijst').fill('Ik liep op eieren.');
@@ -75,6 +77,7 @@ test.describe('When the urge to make contact comes', () => {
 
 		await controlTime(page, '/drang');
 		await page.getByRole('button', { name: 'Stop' }).click();
+		await page.getByRole('button', { name: 'Nu niet' }).click();
 		await page.getByRole('button', { name: 'Overslaan' }).click();
 		await page.getByRole('button', { name: 'Verder' }).click();
 		await expect(page.getByRole('listitem')).toHaveText(['Ik liep op eieren. ×']);
@@ -101,6 +104,7 @@ test.describe('When the urge to make contact comes', () => {
 			await controlTime(page, path);
 			await expect(page.getByRole('button', { name: /Pauze|Pause/ })).toBeVisible();
 			await page.clock.runFor(61_000);
+			await page.getByRole('button', { name: /^(Nu niet|Not now)$/ }).click();
 			const rating = page.getByRole('region', { name: question });
 			await expect(rating).toContainText(scale);
 			await expect(rating).not.toContainText(wrong);

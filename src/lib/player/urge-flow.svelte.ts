@@ -1,7 +1,13 @@
 import type { UrgeAnswers, UrgeStage } from '../safety/urge';
 import type { RealityEntry, UrgeUpdate } from '../records/urges';
 import type { UrgeStore } from '../storage/urge-store';
-import { MAX_URGE_SESSIONS, type ContactAnswer, type InsteadChoice } from '../records/urges';
+import {
+	MAX_TEXT_LENGTH,
+	MAX_URGE_SESSIONS,
+	type ContactAnswer,
+	type InsteadChoice,
+	type UnsentChoice
+} from '../records/urges';
 import { Flow, programmeDayOfPage } from './flow.svelte';
 import { loadUrges } from './gateway';
 import type { RunResult } from './practice-run.svelte';
@@ -17,10 +23,15 @@ export interface UrgeFlowState {
 	readonly waitMs: number;
 	/** Whether contact was made in the end. */
 	readonly contact: ContactAnswer | null;
+	/** Whether the person wrote a message here instead of sending it. */
+	readonly unsentWritten: boolean;
+	/** What they chose for that message after the wait. */
+	readonly unsentChoice: UnsentChoice | null;
 }
 
 export type UrgeFlowEvent =
 	| { readonly type: 'breathed' }
+	| { readonly type: 'wrote'; readonly written: boolean }
 	| { readonly type: 'rated' }
 	| { readonly type: 'answered' }
 	| { readonly type: 'next' }
@@ -29,25 +40,40 @@ export type UrgeFlowEvent =
 	| { readonly type: 'wait'; readonly waitMs: number }
 	| { readonly type: 'skipWait' }
 	| { readonly type: 'waited' }
-	| { readonly type: 'answer'; readonly contact: ContactAnswer };
+	| { readonly type: 'answer'; readonly contact: ContactAnswer }
+	| { readonly type: 'chooseUnsent'; readonly choice: UnsentChoice };
 
 /** An urge flow that begins with breathing. */
 export function createUrgeFlow(): UrgeFlowState {
-	return { stage: 'breathe', helped: null, waitMs: 0, contact: null };
+	return {
+		stage: 'breathe',
+		helped: null,
+		waitMs: 0,
+		contact: null,
+		unsentWritten: false,
+		unsentChoice: null
+	};
 }
 
 /**
- * The one place the urge flow changes: breathe first, then the strength, the questions, the
- * reality list, something kind instead (breathing again, or a wait), and whether contact was
- * made. A step that does not fit where the flow stands returns the same state.
+ * The one place the urge flow changes: breathe first, then (if the person wants) write the
+ * message here instead of sending it, the strength, the questions, the reality list,
+ * something kind instead (breathing again, or a wait), and whether contact was made. A
+ * written message comes back after the wait, and what they choose for it stands in for the
+ * question about contact (the two would overlap). A step that does not fit where the flow
+ * stands returns the same state.
  */
 export function reduceUrgeFlow(state: UrgeFlowState, event: UrgeFlowEvent): UrgeFlowState {
 	const at = (stage: UrgeStage, from: UrgeStage) =>
 		state.stage === from ? { ...state, stage } : state;
+	const afterWait: UrgeStage = state.unsentWritten ? 'unsent-reread' : 'contact';
 	switch (event.type) {
 		case 'breathed':
-			if (state.stage === 'breathe') return { ...state, stage: 'strength' };
+			if (state.stage === 'breathe') return { ...state, stage: 'unsent' };
 			return at('instead', 'breathe-again');
+		case 'wrote':
+			if (state.stage !== 'unsent') return state;
+			return { ...state, stage: 'strength', unsentWritten: event.written };
 		case 'rated':
 			return at('questions', 'strength');
 		case 'answered':
@@ -63,12 +89,15 @@ export function reduceUrgeFlow(state: UrgeFlowState, event: UrgeFlowEvent): Urge
 			if (state.stage !== 'instead' || !(event.waitMs > 0)) return state;
 			return { ...state, stage: 'wait', waitMs: event.waitMs };
 		case 'skipWait':
-			return at('contact', 'instead');
+			return at(afterWait, 'instead');
 		case 'waited':
-			return at('contact', 'wait');
+			return at(afterWait, 'wait');
 		case 'answer':
 			if (state.stage !== 'contact') return state;
 			return { ...state, stage: 'done', contact: event.contact };
+		case 'chooseUnsent':
+			if (state.stage !== 'unsent-reread') return state;
+			return { ...state, stage: 'done', unsentChoice: event.choice };
 	}
 }
 
@@ -96,6 +125,8 @@ export class UrgeFlow {
 	/** The breathing sessions of this flow, so the journal shows them in the urge's entry. */
 	#sessionIds: string[] = [];
 	#record: Promise<{ store: UrgeStore; id: string }> | null = null;
+	/** The unsent message as written in this flow, to read again after the wait. */
+	#unsent = $state('');
 
 	get state(): UrgeFlowState {
 		return this.#flow.state;
@@ -113,6 +144,11 @@ export class UrgeFlow {
 	/** True when the last removal can be undone. */
 	get canUndo(): boolean {
 		return this.#lastRemoved !== null;
+	}
+
+	/** The message written here instead of sending it (empty when none, or let go). */
+	get unsent(): string {
+		return this.#unsent;
 	}
 
 	/** True once something could not be saved. */
@@ -157,6 +193,22 @@ export class UrgeFlow {
 			this.#save({ sessionIds: this.#sessionIds });
 		}
 		return this.#flow.dispatch({ type: 'breathed' });
+	}
+
+	/** The message written instead of sending it; empty words are the same as skipping. */
+	writeUnsent(text: string): boolean {
+		const words = text.trim().slice(0, MAX_TEXT_LENGTH);
+		const moved = this.#flow.dispatch({ type: 'wrote', written: words !== '' });
+		if (moved && words !== '') {
+			this.#unsent = words;
+			this.#save({ unsent: words });
+		}
+		return moved;
+	}
+
+	/** No message now. */
+	skipUnsent(): boolean {
+		return this.#flow.dispatch({ type: 'wrote', written: false });
 	}
 
 	/** The strength of the urge, or undefined when skipped. */
@@ -216,6 +268,22 @@ export class UrgeFlow {
 		return this.#flow.dispatch({ type: 'answer', contact });
 	}
 
+	/**
+	 * What the person chose for their message after the wait. Letting it go deletes the words
+	 * from the record (and from memory); the other two keep them. Nothing is ever sent.
+	 */
+	chooseUnsent(choice: UnsentChoice): boolean {
+		const moved = this.#flow.dispatch({ type: 'chooseUnsent', choice });
+		if (!moved) return false;
+		if (choice === 'letGo') {
+			this.#unsent = '';
+			this.#save({ unsentChoice: choice, unsent: undefined });
+		} else {
+			this.#save({ unsentChoice: choice });
+		}
+		return true;
+	}
+
 	/** Adds to the reality list. */
 	addReality(text: string): void {
 		this.#lastRemoved = null;
@@ -250,10 +318,20 @@ export class UrgeFlow {
 		console.error('Could not save the urge', error);
 	};
 
-	/** Adds to the urge record (the flow itself never waits for storage). */
+	/**
+	 * Adds to the urge record (the flow itself never waits for storage). Writes go one after
+	 * another, so letting a message go can never be overtaken by the slower, sealed write of
+	 * its words.
+	 */
 	#save(update: UrgeUpdate): void {
-		void this.#record?.then(({ store, id }) => store.update(id, update)).catch(this.#failed);
+		const record = this.#record;
+		if (!record) return;
+		this.#saving = this.#saving
+			.then(() => record)
+			.then(({ store, id }) => store.update(id, update))
+			.catch(this.#failed);
 	}
+	#saving: Promise<void> = Promise.resolve();
 
 	/** Changes the reality list in storage and shows what is stored. */
 	#changeReality(change: (store: UrgeStore) => Promise<RealityEntry[]>): void {

@@ -1,6 +1,12 @@
 /** Whether contact happened after an urge; the person may keep it to themselves. */
 export type ContactAnswer = 'no' | 'yes' | 'unsaid';
 
+/**
+ * What the person chose, after the wait, for the message they wrote instead of sending it:
+ * still send it (the app never does), keep it here, or let it go (its words are deleted).
+ */
+export type UnsentChoice = 'send' | 'keep' | 'letGo';
+
 /** Something kind to do instead of making contact. */
 export type InsteadChoice = 'breathe' | 'someone' | 'body' | 'write';
 
@@ -20,6 +26,10 @@ export interface UrgeRecord {
 	/** How long they actually waited before answering, in ms. */
 	waitedMs?: number;
 	contact?: ContactAnswer;
+	/** The message they wrote instead of sending it (private text, sealed under the lock). */
+	unsent?: string;
+	/** What they chose for that message after the wait; replaces the question about contact. */
+	unsentChoice?: UnsentChoice;
 	/** The breathing sessions done inside this urge's flow, in order: the journal shows them in it. */
 	sessionIds?: string[];
 }
@@ -53,6 +63,7 @@ export const MAX_TEXT_LENGTH = 2000;
 
 const CONTACT: ReadonlySet<unknown> = new Set(['no', 'yes', 'unsaid']);
 const HELPED: ReadonlySet<unknown> = new Set(['breathe', 'someone', 'body', 'write']);
+const UNSENT_CHOICE: ReadonlySet<unknown> = new Set(['send', 'keep', 'letGo']);
 
 /** True for a stored urge the journal can show (checked when read). */
 export function isUrgeRecord(value: unknown): value is UrgeRecord {
@@ -73,6 +84,8 @@ export function isUrgeRecord(value: unknown): value is UrgeRecord {
 		optionalText(r.giveInstead) &&
 		(r.helped === undefined || HELPED.has(r.helped)) &&
 		(r.contact === undefined || CONTACT.has(r.contact)) &&
+		optionalText(r.unsent) &&
+		(r.unsentChoice === undefined || UNSENT_CHOICE.has(r.unsentChoice)) &&
 		(r.sessionIds === undefined ||
 			(Array.isArray(r.sessionIds) &&
 				r.sessionIds.length <= MAX_URGE_SESSIONS &&

@@ -8,11 +8,13 @@ export interface UrgeAnswers {
 /** The steps of the urge flow, in order; the person may end it at any of them. */
 export type UrgeStage =
 	| 'breathe'
+	| 'unsent'
 	| 'strength'
 	| 'questions'
 	| 'reality'
 	| 'instead'
 	| 'breathe-again'
 	| 'wait'
+	| 'unsent-reread'
 	| 'contact'
 	| 'done';

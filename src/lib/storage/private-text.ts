@@ -47,7 +47,7 @@ export type PrivateTable = 'sessions' | 'urges' | 'lists';
 /** A change of one text; undefined means it cannot be read, and is left out. */
 type TextChange = (text: string) => string | undefined;
 
-const URGE_TEXT = ['hope', 'bodyPlace', 'giveInstead'] as const;
+const URGE_TEXT = ['hope', 'bodyPlace', 'giveInstead', 'unsent'] as const;
 
 /**
  * The record with every private text replaced by `change`. Any shape is accepted: a damaged

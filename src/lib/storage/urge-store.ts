@@ -46,7 +46,7 @@ export class UrgeStore {
 			throw new RangeError('An intensity is a whole number from 0 to 10');
 		}
 		const changes: UrgeUpdate = { ...update };
-		for (const key of ['hope', 'bodyPlace', 'giveInstead'] as const) {
+		for (const key of ['hope', 'bodyPlace', 'giveInstead', 'unsent'] as const) {
 			if (key in update) changes[key] = cleanText(update[key]);
 		}
 		await this.#text.write(

@@ -166,6 +166,7 @@ const FIELD_OF: Readonly<Record<string, ImportField>> = {
 	hope: 'answer',
 	bodyPlace: 'answer',
 	giveInstead: 'answer',
+	unsent: 'answer',
 	name: 'name',
 	items: 'item',
 	inhale: 'breathing',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES, MAX_SESSIONS } from '../../records/import-limits';
+import { MAX_TEXT_LENGTH } from '../../records/urges';
 import { parseImport } from './import-check';
 import { at, db, importText, session, sessionsOf, validData, useFreshDb } from './test-data';
 
@@ -203,5 +204,30 @@ describe('texts in an import', () => {
 		const data = { ...validData(), patterns: [{ ...pattern, name: '\u202Eeez' }] };
 		expect(await importText(JSON.stringify(data))).toMatchObject({ ok: true });
 		expect((await db.patterns.get('p1'))?.name).toBe('eez');
+	});
+});
+
+describe('an unsent message in an import', () => {
+	it('is kept with its choice, its words cleaned', async () => {
+		const data = validData();
+		Object.assign((data.urges as Record<string, unknown>[])[0]!, {
+			unsent: ' Ik mis je\u202E ',
+			unsentChoice: 'keep'
+		});
+		expect(await importText(JSON.stringify(data))).toMatchObject({ ok: true });
+		expect(await db.urges.get('u1')).toMatchObject({ unsent: 'Ik mis je', unsentChoice: 'keep' });
+	});
+
+	it('is refused with an unknown choice or words beyond the longest answer', () => {
+		const withUnsent = (fields: Record<string, unknown>) => {
+			const data = validData();
+			Object.assign((data.urges as Record<string, unknown>[])[0]!, fields);
+			return parseImport(JSON.stringify(data), { nowMs: at(13, 12) });
+		};
+		expect(withUnsent({ unsentChoice: 'sent' })).toMatchObject({ ok: false });
+		expect(withUnsent({ unsent: 'x'.repeat(MAX_TEXT_LENGTH + 1) })).toMatchObject({
+			ok: false,
+			problem: { field: 'answer', reason: 'too-long-text' }
+		});
 	});
 });

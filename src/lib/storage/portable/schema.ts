@@ -152,9 +152,11 @@ const urge = (moments: Moments) =>
 			helped: v.optional(v.picklist(['breathe', 'someone', 'body', 'write'])),
 			waitedMs: v.optional(duration),
 			contact: v.optional(v.picklist(['no', 'yes', 'unsaid'])),
+			unsent: v.optional(words(MAX_TEXT_LENGTH)),
+			unsentChoice: v.optional(v.picklist(['send', 'keep', 'letGo'])),
 			sessionIds: v.optional(v.pipe(v.array(id), v.maxLength(MAX_URGE_SESSIONS)))
 		}),
-		v.transform(withoutBlank(['hope', 'bodyPlace', 'giveInstead']))
+		v.transform(withoutBlank(['hope', 'bodyPlace', 'giveInstead', 'unsent']))
 	);
 
 /** The reality list; an item that shows nothing after cleaning is left out. */

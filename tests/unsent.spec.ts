@@ -1,0 +1,210 @@
+import type { Page } from '@playwright/test';
+import type { UrgeRecord } from '../src/lib/records/urges';
+import {
+	expect,
+	expectNoAxeViolations,
+	storedRecords,
+	test,
+	visitUntilOffline,
+	waitForApp
+} from './fixtures';
+
+const PIN = '482913';
+const SEALED = '\u0001rp1:';
+
+/** Turns the lock on from the data screen (in Dutch: the code works in either language). */
+async function turnLockOn(page: Page) {
+	await page.goto('/gegevens');
+	const lock = page.getByRole('region', { name: 'Vergrendeling' });
+	await lock.getByLabel('Nieuwe code', { exact: true }).fill(PIN);
+	await lock.getByLabel('Herhaal de nieuwe code').fill(PIN);
+	await lock.getByRole('button', { name: 'Vergrendeling aanzetten' }).click();
+	await expect(lock.getByText('De vergrendeling staat aan. Je eigen tekst')).toBeVisible();
+}
+
+/** Opens the urge flow with the clock held, offline, and lets the first minute of breathing run. */
+async function breatheFirst(page: Page, path: string) {
+	await page.clock.install();
+	await page.goto(path);
+	await waitForApp(page);
+	await expect(page.getByRole('button', { name: /^(Pauze|Pause)$/ })).toBeVisible();
+	await page.clock.runFor(61_000);
+}
+
+/** The one urge record, as the browser stores it. */
+async function storedUrge(page: Page): Promise<UrgeRecord | undefined> {
+	return (await storedRecords<UrgeRecord>(page, 'urges'))[0];
+}
+
+test.describe('The unsent message', () => {
+	// Ten or twenty minutes of the wait run on Playwright's clock, which takes a while on a busy machine.
+	test.slow();
+
+	test('in Dutch without a lock: written, read again after the wait, kept, and in the journal', async ({
+		page,
+		context
+	}) => {
+		const words = 'Ik mis je nog steeds.\nMag ik je bellen?';
+		await visitUntilOffline(page, '/');
+		await context.setOffline(true);
+		await breatheFirst(page, '/drang');
+
+		await expect(
+			page.getByRole('heading', { name: 'Schrijf het hier, niet naar hen' })
+		).toBeFocused();
+		await expect(
+			page.getByText('wie Rustpunt op deze telefoon opent, kan het wel lezen')
+		).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.getByLabel('Wat je hen wilt zeggen').fill(words);
+		await page.getByRole('button', { name: 'Bewaren en verder' }).click();
+
+		await page.getByRole('button', { name: 'Overslaan' }).click();
+		await page.getByRole('button', { name: 'Verder' }).click();
+		await page.getByRole('button', { name: 'Verder' }).click();
+		await page.getByRole('button', { name: 'Wacht 10 minuten' }).click();
+		await expect(page.getByText('Mag ik je bellen?')).toHaveCount(0);
+		await page.clock.runFor(601_000);
+
+		// After the wait: the message, offered to read again, and three choices without judgement.
+		await expect(page.getByRole('heading', { name: 'Wat je hier schreef' })).toBeFocused();
+		await expect(page.getByText('Mag ik je bellen?')).toHaveCount(0);
+		await page.getByRole('button', { name: 'Lees het nog eens' }).click();
+		await expect(page.getByText('Mag ik je bellen?')).toBeVisible();
+		// Shown as text: no field to select from, and nothing offers to copy or share it.
+		await expect(page.getByRole('textbox')).toHaveCount(0);
+		await expect(page.getByRole('button', { name: /kopi|deel|copy|share/i })).toHaveCount(0);
+		// The choice stands in for the question about contact: not both.
+		await expect(page.getByRole('heading', { name: 'Heb je contact gezocht?' })).toHaveCount(0);
+		const choices = page.getByRole('group', { name: /Hoe voelt het nu\?/ });
+		await expect(choices.getByRole('button')).toHaveText([
+			'Ik wil het nog steeds sturen',
+			'Hier laten staan',
+			'Loslaten en wissen'
+		]);
+		await expectNoAxeViolations(page);
+		await choices.getByRole('button', { name: 'Hier laten staan' }).click();
+		await expect(page.getByRole('heading', { name: /Je woorden staan hier/ })).toBeVisible();
+
+		await expect
+			.poll(() => storedUrge(page))
+			.toMatchObject({
+				unsent: words,
+				unsentChoice: 'keep',
+				waitedMs: 600_000
+			});
+		expect((await storedUrge(page))?.contact).toBeUndefined();
+
+		await page.goto('/dagboek');
+		const urge = page.getByRole('listitem').filter({ hasText: 'Drang om contact' });
+		await expect(urge).toContainText('schreef een bericht, niet verstuurd · hier bewaard');
+		await expect(urge).toContainText('Niet verstuurd: Ik mis je nog steeds.');
+		await expectNoAxeViolations(page);
+	});
+
+	test('in English with the lock on: sealed while stored, let go after the wait, gone from the record', async ({
+		page,
+		context
+	}) => {
+		const words = 'I just want to hear your voice';
+		await visitUntilOffline(page, '/');
+		await turnLockOn(page);
+		await context.setOffline(true);
+		await breatheFirst(page, '/en/drang');
+
+		await expect(page.getByRole('heading', { name: 'Write it here, not to them' })).toBeVisible();
+		await expect(page.getByText('Your lock is on', { exact: false })).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.getByLabel('What you want to tell them').fill(words);
+		await page.getByRole('button', { name: 'Save and go on' }).click();
+
+		// Stored sealed: the browser's own records do not hold the words.
+		await expect
+			.poll(async () => (await storedUrge(page))?.unsent ?? '')
+			.toMatch(new RegExp(`^${SEALED}`));
+		expect(JSON.stringify(await storedRecords(page, 'urges'))).not.toContain('your voice');
+
+		await page.getByRole('button', { name: 'Skip' }).click();
+		await page.getByRole('button', { name: 'Next' }).click();
+		await page.getByRole('button', { name: 'Next' }).click();
+		await page.getByRole('button', { name: 'Wait 20 minutes' }).click();
+		await page.clock.runFor(1_201_000);
+
+		await expect(page.getByRole('heading', { name: 'What you wrote here' })).toBeVisible();
+		await page.getByRole('button', { name: 'Read it again' }).click();
+		await expect(page.getByText(words)).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.getByRole('button', { name: 'Let it go and delete it' }).click();
+		await expect(
+			page.getByRole('heading', { name: /You let it go\. The words are gone/ })
+		).toBeVisible();
+		await expect(page.getByText(words)).toHaveCount(0);
+
+		await expect.poll(() => storedUrge(page)).toMatchObject({ unsentChoice: 'letGo' });
+		expect(await storedUrge(page)).not.toHaveProperty('unsent');
+
+		// Unlocked, the journal says a message was written and let go; there are no words left.
+		await page.goto('/en/dagboek');
+		await page.getByLabel('Your PIN').fill(PIN);
+		await page.getByRole('button', { name: 'Unlock' }).click();
+		const urge = page.getByRole('listitem').filter({ hasText: 'Urge to make contact' });
+		await expect(urge).toContainText('wrote a message, not sent · let go and deleted');
+		await expect(urge).not.toContainText('Unsent:');
+	});
+
+	test('in Dutch with the lock on: "still send" keeps the words sealed, readable only with the code', async ({
+		page,
+		context
+	}) => {
+		const words = 'Het spijt me, kunnen we praten?';
+		await visitUntilOffline(page, '/');
+		await turnLockOn(page);
+		await context.setOffline(true);
+		await breatheFirst(page, '/drang');
+		await expect(page.getByText('Je vergrendeling staat aan: wat je hier typt')).toBeVisible();
+		await page.getByLabel('Wat je hen wilt zeggen').fill(words);
+		await page.getByRole('button', { name: 'Bewaren en verder' }).click();
+		await page.getByRole('button', { name: 'Overslaan' }).click();
+		await page.getByRole('button', { name: 'Verder' }).click();
+		await page.getByRole('button', { name: 'Verder' }).click();
+		await page.getByRole('button', { name: 'Niet wachten' }).click();
+		await page.getByRole('button', { name: 'Ik wil het nog steeds sturen' }).click();
+		await expect(
+			page.getByRole('heading', { name: /Rustpunt verstuurt nooit iets/ })
+		).toBeVisible();
+
+		await expect.poll(() => storedUrge(page)).toMatchObject({ unsentChoice: 'send' });
+		expect((await storedUrge(page))?.unsent).toMatch(new RegExp(`^${SEALED}`));
+		expect(JSON.stringify(await storedRecords(page, 'urges'))).not.toContain('spijt');
+
+		// Locked, the journal shows only the lock screen; with the code, the words.
+		await page.goto('/dagboek');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await expect(page.getByText(words)).toHaveCount(0);
+		await page.getByLabel('Je pincode').fill(PIN);
+		await page.getByRole('button', { name: 'Openen' }).click();
+		const urge = page.getByRole('listitem').filter({ hasText: 'Drang om contact' });
+		await expect(urge).toContainText(
+			'schreef een bericht, niet verstuurd · wilde het daarna nog sturen'
+		);
+		await expect(urge).toContainText(`Niet verstuurd: ${words}`);
+	});
+
+	test('in English, "not now" is one tap, and the wait is followed by the usual question', async ({
+		page
+	}) => {
+		await breatheFirst(page, '/en/drang');
+		await page.getByRole('button', { name: 'Not now' }).click();
+		await expect(
+			page.getByRole('heading', { name: 'How strong is the urge right now?' })
+		).toBeVisible();
+		await page.getByRole('button', { name: 'Skip' }).click();
+		await page.getByRole('button', { name: 'Next' }).click();
+		await page.getByRole('button', { name: 'Next' }).click();
+		await page.getByRole('button', { name: 'Wait 10 minutes' }).click();
+		await page.clock.runFor(601_000);
+		await expect(page.getByRole('heading', { name: 'Did you make contact?' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'What you wrote here' })).toHaveCount(0);
+		expect(await storedUrge(page)).not.toHaveProperty('unsent');
+	});
+});
