@@ -48,6 +48,12 @@ export interface PlanContact {
 	phone: string;
 }
 
+/** The people to call that the person lets show on the lock screen, per step. */
+export interface LockScreenContacts {
+	people: PlanContact[];
+	pros: PlanContact[];
+}
+
 /**
  * A contact as one stored item: the name, a line break, the number. One item is sealed as
  * one text, so a name never lies in the clear beside a sealed number.

@@ -15,7 +15,7 @@ import { Vault } from './vault';
 export { JournalStore, type JournalCursor, type JournalPage } from './journal-store';
 export { ProgrammeStore, type DayCompletion, type ProgrammeSnapshot } from './programme-store';
 export { PatternStore } from './pattern-store';
-export { PlanStore, type LockScreenContacts, type SafetyPlan } from './plan-store';
+export { PlanStore, type SafetyPlan } from './plan-store';
 export { SessionStore } from './session-store';
 export { SettingsStore } from './settings-store';
 export { UrgeStore } from './urge-store';

@@ -5,7 +5,7 @@ import {
 	parseContact,
 	planListId,
 	PLAN_STEPS,
-	type PlanContact,
+	type LockScreenContacts,
 	type PlanStep
 } from '../records/safety-plan';
 import { MAX_TEXT_LENGTH, type ListRecord } from '../records/urges';
@@ -22,12 +22,6 @@ export interface SafetyPlan {
 	onLockScreen: boolean;
 	/** Some entries could not be read (the app is locked): nothing may be written over them. */
 	unreadable: boolean;
-}
-
-/** The people to call that the person lets show on the lock screen. */
-export interface LockScreenContacts {
-	people: PlanContact[];
-	pros: PlanContact[];
 }
 
 /** An entry as it is kept: cleaned and bounded; undefined when it shows nothing. */
