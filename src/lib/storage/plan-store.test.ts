@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { contactItem, dialNumber, parseContact } from '../records/safety-plan';
 import { isLockedError } from '../security/locked-error';
 import { exportAll } from './portable/export';
+import { parseImport } from './portable/import-check';
 import { applyImport } from './portable/import-write';
 import { PlanStore } from './plan-store';
 import { deleteOpened, rawText, setUp } from './vault-test-data';
@@ -103,6 +104,29 @@ describe('the safety plan', () => {
 		// The person's own choice travels with the plan: these numbers stay readable.
 		expect((await b.plan.lockScreenContacts()).people).toEqual([FRIEND]);
 		expect((await b.plan.read()).steps.reasons).toEqual([REASON]);
+	});
+});
+
+describe('a safety plan in an import file', () => {
+	it('may let only the people to call show on the lock screen; other steps stay sealed', async () => {
+		const { plan, vault, db } = planSetUp();
+		const { file } = await exportAll(db, {}, Date.now(), vault);
+		const parsed = parseImport(
+			JSON.stringify({
+				...file,
+				lists: [
+					{ id: 'plan-reasons', items: [REASON], onLockScreen: true },
+					{ id: 'plan-people', items: [contactItem(FRIEND)], onLockScreen: true }
+				]
+			})
+		);
+		if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+		await vault.turnOn('pin', '482913');
+		await applyImport(db, parsed.file, vault);
+		vault.lock();
+		const raw = await rawText(db);
+		expect(raw).not.toContain(REASON);
+		expect((await plan.lockScreenContacts()).people).toEqual([FRIEND]);
 	});
 });
 
