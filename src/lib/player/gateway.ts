@@ -6,6 +6,7 @@ import type { GuideVoice, VoiceOption } from '../audio/speech';
 import type {
 	JournalStore,
 	PatternStore,
+	PlanStore,
 	ProgrammeStore,
 	SessionStore,
 	SettingsStore,
@@ -100,6 +101,11 @@ export function loadProgrammeStore(): Promise<ProgrammeStore> {
 /** Loads the store of the person's own breathing patterns (Dexie). */
 export function loadPatternStore(): Promise<PatternStore> {
 	return loadStorage().then((m) => m.patternStore());
+}
+
+/** Loads the store of the person's safety plan (Dexie). */
+export function loadPlanStore(): Promise<PlanStore> {
+	return loadStorage().then((m) => m.planStore());
 }
 
 /** Loads the store of settings, the source of truth for preferences (Dexie). */

@@ -1,3 +1,5 @@
+import type { PlanListId } from './safety-plan';
+
 /** Whether contact happened after an urge; the person may keep it to themselves. */
 export type ContactAnswer = 'no' | 'yes' | 'unsaid';
 
@@ -37,10 +39,15 @@ export interface UrgeRecord {
 /** The most breathing sessions one urge moment names. */
 export const MAX_URGE_SESSIONS = 20;
 
-/** A list the person keeps, such as the reality list. */
+/** A list the person keeps: the reality list, or one step of the safety plan. */
 export interface ListRecord {
-	id: 'reality';
+	id: 'reality' | PlanListId;
 	items: string[];
+	/**
+	 * A safety plan's people to call whom the person lets show on the lock screen: their
+	 * items are then kept unsealed (see records/safety-plan.ts, mayShowWhenLocked).
+	 */
+	onLockScreen?: true;
 }
 
 /** What can be added to an urge record as the person goes through the flow. */

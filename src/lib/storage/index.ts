@@ -6,6 +6,7 @@ import { LiveSessions } from './live-sessions';
 import { askToKeepDataOnce } from './persistence';
 import { ProgrammeStore } from './programme-store';
 import { PatternStore } from './pattern-store';
+import { PlanStore } from './plan-store';
 import { SessionStore } from './session-store';
 import { SettingsStore } from './settings-store';
 import { UrgeStore } from './urge-store';
@@ -14,6 +15,7 @@ import { Vault } from './vault';
 export { JournalStore, type JournalCursor, type JournalPage } from './journal-store';
 export { ProgrammeStore, type DayCompletion, type ProgrammeSnapshot } from './programme-store';
 export { PatternStore } from './pattern-store';
+export { PlanStore, type SafetyPlan } from './plan-store';
 export { SessionStore } from './session-store';
 export { SettingsStore } from './settings-store';
 export { UrgeStore } from './urge-store';
@@ -92,4 +94,12 @@ let patterns: PatternStore | undefined;
 export function patternStore(): PatternStore {
 	patterns ??= new PatternStore(getDb());
 	return patterns;
+}
+
+let plan: PlanStore | undefined;
+
+/** The person's safety plan. */
+export function planStore(): PlanStore {
+	plan ??= new PlanStore(getDb(), vault());
+	return plan;
 }

@@ -4,6 +4,7 @@
  * it where it is shown; with no lock both leave the text as it is.
  */
 import type { Table } from 'dexie';
+import { mayShowWhenLocked } from '../records/safety-plan';
 import { isSealed, SEALED_PREFIX } from '../security/lock-crypto';
 
 /** Seals one text for the lock as it is when the write begins (text as it is with no lock). */
@@ -53,7 +54,8 @@ const URGE_TEXT = ['hope', 'bodyPlace', 'giveInstead', 'unsent'] as const;
  * The record with every private text replaced by `change`. Any shape is accepted: a damaged
  * record's words are private too, so a lock seals them like any other. An unreadable note or
  * answer is left out, a noticed entry keeps its count with empty text, and an unreadable list
- * item is left out.
+ * item is left out. A safety plan's list of people to call that the person lets show on the
+ * lock screen holds no private text: it is never sealed.
  */
 export function replaceTexts<R>(table: PrivateTable, record: R, change: TextChange): R {
 	if (typeof record !== 'object' || record === null) return record;
@@ -78,7 +80,11 @@ export function replaceTexts<R>(table: PrivateTable, record: R, change: TextChan
 		}
 	} else if (table === 'urges') {
 		URGE_TEXT.forEach(replace);
-	} else if (Array.isArray(out.items)) {
+	} else if (
+		Array.isArray(out.items) &&
+		!(out.onLockScreen === true && mayShowWhenLocked(out.id))
+	) {
+		// The safety plan's numbers the person lets show on the lock screen stay unsealed.
 		out.items = out.items.flatMap((item: unknown) => {
 			if (typeof item !== 'string') return [item];
 			const text = change(item);

@@ -6,7 +6,7 @@ import type { IndexableType } from 'dexie';
 import { localDayKey } from '../../records/days';
 import type { ImportSummary, TableName } from '../../records/export-file';
 import type { RustpuntDb } from '../db';
-import { mapTexts, PLAIN_TEXT, type PrivateTextCodec, type Seal } from '../private-text';
+import { mapTexts, ownWords, PLAIN_TEXT, type PrivateTextCodec, type Seal } from '../private-text';
 import { TABLE_NAMES, TABLES, type ExportFile } from './schema';
 
 /** Counts what a checked file holds and how much of it the device already has. */
@@ -151,12 +151,21 @@ async function sealImport(
 ): Promise<ExportFile> {
 	const lists = await Promise.all(
 		file.lists.map(async (record) => {
-			const stored = (await db.lists.get(record.id))?.items ?? [];
+			const device = await db.lists.get(record.id);
+			const stored = device?.items ?? [];
 			const known = new Set(
 				await Promise.all(stored.filter((i) => typeof i === 'string').map(text.open))
 			);
 			const fresh = record.items.filter((item) => !known.has(item));
-			return { ...record, items: await Promise.all(fresh.map(seal)) };
+			// The device's choice to show the plan's numbers on the lock screen wins; such a list
+			// stays unsealed (see private-text.ts).
+			const open = device ? device.onLockScreen === true : record.onLockScreen === true;
+			const items = await Promise.all(
+				fresh.map((item) => (open ? Promise.resolve(ownWords(item)) : seal(item)))
+			);
+			return open
+				? { id: record.id, items, onLockScreen: true as const }
+				: { id: record.id, items };
 		})
 	);
 	return {

@@ -9,6 +9,7 @@ import { cleanText, isVisible } from '../../engine/text';
 import { isDayKey } from '../../records/days';
 import type { TableName } from '../../records/export-file';
 import { EARLIEST_MS, MAX_SESSIONS } from '../../records/import-limits';
+import { mayShowWhenLocked, PLAN_LIST_IDS } from '../../records/safety-plan';
 import { MAX_TEXT_LENGTH, MAX_URGE_SESSIONS } from '../../records/urges';
 import { SETTINGS, SETTING_KEYS as APP_SETTING_KEYS } from '../../settings/schema';
 import type { RustpuntDb } from '../db';
@@ -159,15 +160,24 @@ const urge = (moments: Moments) =>
 		v.transform(withoutBlank(['hope', 'bodyPlace', 'giveInstead', 'unsent']))
 	);
 
-/** The reality list; an item that shows nothing after cleaning is left out. */
-const list = v.strictObject({
-	id: v.literal('reality'),
-	items: v.pipe(
-		v.array(words(MAX_TEXT_LENGTH)),
-		v.maxLength(10_000),
-		v.transform((items) => items.filter(isVisible))
+/**
+ * The reality list or a step of the safety plan; an item that shows nothing after cleaning is
+ * left out. Only the plan's people to call may carry the choice to show on the lock screen.
+ */
+const list = v.pipe(
+	v.strictObject({
+		id: v.picklist(['reality', ...PLAN_LIST_IDS]),
+		items: v.pipe(
+			v.array(words(MAX_TEXT_LENGTH)),
+			v.maxLength(10_000),
+			v.transform((items) => items.filter(isVisible))
+		),
+		onLockScreen: v.optional(v.literal(true))
+	}),
+	v.transform(({ onLockScreen, ...record }) =>
+		onLockScreen && mayShowWhenLocked(record.id) ? { ...record, onLockScreen } : record
 	)
-});
+);
 
 /** Seconds of one phase of an own pattern: steps of 0.5, never longer than 20. */
 const phaseSeconds = v.pipe(v.number(), v.minValue(0), v.maxValue(20), v.multipleOf(0.5));
