@@ -193,6 +193,7 @@ test.describe('My safety plan', () => {
 		await page.goto('/drang');
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 		await page.clock.runFor(61_000);
+		await page.getByRole('button', { name: 'Nu niet' }).click();
 		await page.getByRole('button', { name: 'Overslaan' }).click();
 		await page.getByRole('button', { name: 'Verder' }).click();
 		await page.getByRole('button', { name: 'Verder' }).click();
