@@ -131,8 +131,11 @@ test.describe('The unsent message', () => {
 		await page.clock.runFor(1_201_000);
 
 		await expect(page.getByRole('heading', { name: 'What you wrote here' })).toBeVisible();
-		await page.getByRole('button', { name: 'Read it again' }).click();
-		await expect(page.getByText(words)).toBeVisible();
+		// The app is locked: whoever holds the phone now is not offered the words, and the
+		// person can still choose what happens to them.
+		await expect(page.getByText('The app locked itself meanwhile')).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Read it again' })).toHaveCount(0);
+		await expect(page.getByText(words)).toHaveCount(0);
 		await expectNoAxeViolations(page);
 		await page.getByRole('button', { name: 'Let it go and delete it' }).click();
 		await expect(
