@@ -87,13 +87,8 @@ test.describe('The app lock', () => {
 			);
 			await expect(page.getByRole('main').getByRole('link')).toHaveText(
 				path.startsWith('/en')
-					? ['Breathe now, no code needed', 'Urge to make contact?', 'Need help?', 'My safety plan']
-					: [
-							'Adem nu, zonder code',
-							'Drang om contact te zoeken?',
-							'Hulp nodig?',
-							'Mijn veiligheidsplan'
-						]
+					? ['Breathe now, no code needed', 'Urge to make contact?', 'Need help?', 'My plan']
+					: ['Adem nu, zonder code', 'Drang om contact te zoeken?', 'Hulp nodig?', 'Mijn plan']
 			);
 			await expect(page.getByText(NOTE)).toHaveCount(0);
 		}

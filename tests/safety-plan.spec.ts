@@ -153,7 +153,7 @@ test.describe('My safety plan', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
 		await expect(page.getByText(SIGN)).toHaveCount(0);
 		await expect(page.getByRole('link', { name: /Bel Noor/ })).toHaveCount(0);
-		await expect(page.getByRole('link', { name: 'Mijn veiligheidsplan' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Mijn plan', exact: true })).toBeVisible();
 
 		await page.getByLabel('Je pincode').fill(PIN);
 		await page.getByRole('button', { name: 'Openen' }).click();

@@ -64,12 +64,14 @@ export function contactItem({ name, phone }: PlanContact): string {
 	return number === '' ? oneLine(name) : `${oneLine(name)}\n${number}`;
 }
 
-/** A stored item read back as a contact (an item without a line break is a name only). */
+/**
+ * A stored item read back as a contact. An item without a line break is a name, or a number
+ * written without a name (stored text is trimmed, so its empty name and line break are gone).
+ */
 export function parseContact(item: string): PlanContact {
 	const at = item.indexOf('\n');
-	return at < 0
-		? { name: item, phone: '' }
-		: { name: item.slice(0, at), phone: item.slice(at + 1) };
+	if (at >= 0) return { name: item.slice(0, at), phone: item.slice(at + 1) };
+	return dialNumber(item) === undefined ? { name: item, phone: '' } : { name: '', phone: item };
 }
 
 /**

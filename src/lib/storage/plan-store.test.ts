@@ -131,6 +131,14 @@ describe('a safety plan in an import file', () => {
 });
 
 describe('a number to call', () => {
+	it('written without a name is still a number to call once saved and read back', async () => {
+		const { plan } = planSetUp();
+		await plan.saveStep('people', [contactItem({ name: '', phone: '113' })]);
+		const [only] = (await plan.read()).steps.people.map(parseContact);
+		expect(only).toEqual({ name: '', phone: '113' });
+		expect(dialNumber(only!.phone)).toBe('113');
+	});
+
 	it('becomes digits for the call link, keeping an international plus', () => {
 		expect(dialNumber('06 12 34 56 78')).toBe('0612345678');
 		expect(dialNumber('+31 (0)20-555 0101')).toBe('+310205550101');

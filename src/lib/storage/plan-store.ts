@@ -2,6 +2,7 @@ import { cleanText, isVisible } from '../engine/text';
 import {
 	CONTACT_STEPS,
 	MAX_PLAN_ITEMS,
+	mayShowWhenLocked,
 	parseContact,
 	planListId,
 	PLAN_STEPS,
@@ -73,7 +74,7 @@ export class PlanStore {
 			async (seal) => {
 				const stored = await this.#db.lists.get(id);
 				await this.#readable(stored);
-				const open = stored?.onLockScreen === true;
+				const open = openOnLockScreen(stored);
 				return {
 					open,
 					items: await Promise.all(items.map((item) => (open ? ownWords(item) : seal(item))))
@@ -83,7 +84,7 @@ export class PlanStore {
 				this.#db.transaction('rw', this.#db.lists, async () => {
 					const stored = await this.#db.lists.get(id);
 					// The choice changed in another tab meanwhile: this copy would break it.
-					if ((stored?.onLockScreen === true) !== prepared.open) {
+					if (openOnLockScreen(stored) !== prepared.open) {
 						throw new Error('The lock-screen choice changed while saving');
 					}
 					await this.#db.lists.put(record(id, prepared.items, prepared.open));
@@ -137,4 +138,9 @@ export class PlanStore {
 /** A step's record; only the people to call can carry the lock-screen choice. */
 function record(id: ListRecord['id'], items: string[], onLockScreen: boolean): ListRecord {
 	return onLockScreen ? { id, items, onLockScreen: true } : { id, items };
+}
+
+/** Whether a stored step is kept open for the lock screen: only steps 4 and 5 ever are. */
+function openOnLockScreen(stored: ListRecord | undefined): boolean {
+	return stored?.onLockScreen === true && mayShowWhenLocked(stored.id);
 }
