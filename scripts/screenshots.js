@@ -40,8 +40,24 @@ const JOURNAL_SESSIONS = 30;
 /** @typedef {typeof WORDS.nl} Words */
 /** The names of what is tapped, by language. */
 const WORDS = {
-	nl: { adjust: 'Aanpassen', begin: 'Begin', stop: 'Stop', rated: '3 van 10' },
-	en: { adjust: 'Adjust', begin: 'Begin', stop: 'Stop', rated: '3 out of 10' }
+	nl: {
+		adjust: 'Aanpassen',
+		begin: 'Begin',
+		stop: 'Stop',
+		rated: '3 van 10',
+		planNow: 'Gebruik mijn plan nu',
+		unsent: 'Schrijf het hier, niet naar hen',
+		backup: 'Versleutelde back-up'
+	},
+	en: {
+		adjust: 'Adjust',
+		begin: 'Begin',
+		stop: 'Stop',
+		rated: '3 out of 10',
+		planNow: 'Use my plan now',
+		unsent: 'Write it here, not to them',
+		backup: 'Encrypted backup'
+	}
 };
 
 /** @param {Page} page @param {string} name */
@@ -88,9 +104,32 @@ const SCREENS = [
 	{ name: 'programmes', path: '/programmas' },
 	{ name: 'boundary', path: '/grens' },
 	{ name: 'urge', path: '/drang', running: true },
+	{
+		name: 'urge-unsent',
+		path: '/drang',
+		act: async (page, words) => {
+			// After the first minute of breathing, the message may be written here instead.
+			await page.clock.runFor(61_000);
+			await page.getByRole('heading', { name: words.unsent }).waitFor();
+		}
+	},
+	{ name: 'safety-plan', path: '/plan' },
+	{
+		name: 'safety-plan-now',
+		path: '/plan',
+		act: (page, words) => page.getByText(words.planNow, { exact: true }).click()
+	},
 	{ name: 'patterns', path: '/patronen' },
 	{ name: 'settings', path: '/instellingen' },
 	{ name: 'data', path: '/gegevens' },
+	{
+		name: 'backup',
+		path: '/gegevens',
+		act: (page, words) =>
+			page.getByRole('heading', { name: words.backup }).evaluate((heading) => {
+				heading.scrollIntoView({ block: 'center' });
+			})
+	},
 	{ name: 'help', path: '/hulp' }
 ];
 
