@@ -142,7 +142,8 @@ test.describe('The pacer on the compositor', () => {
 		});
 		await page.goto('/nu');
 		await waitForApp(page);
-		await expect(page.getByRole('status')).toHaveText('Adem in');
+		// On a slow machine the first breath may already be out by now.
+		await expect(page.getByRole('status')).toHaveText(/^Adem (in|uit)$/);
 		const disc = page.locator('[data-pacer-disc]');
 		const states = () => disc.evaluate((el) => el.getAnimations().map((a) => a.playState));
 		await expect.poll(states).toEqual(['running']);
