@@ -1,4 +1,12 @@
-import { controlTime, expect, expectSessions, openAdjust, pauseTime, test } from './fixtures';
+import {
+	controlTime,
+	expect,
+	expectSessions,
+	openAdjust,
+	pauseTime,
+	phasesOver,
+	test
+} from './fixtures';
 
 test.describe('The other breathing exercises', () => {
 	test.beforeEach(async ({ page }) => {
@@ -36,26 +44,35 @@ test.describe('The other breathing exercises', () => {
 
 	test('box breathing with holds rests between in and out', async ({ page }) => {
 		await page.getByRole('link', { name: /Vierkant ademen/ }).click();
+		await pauseTime(page);
 		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 		// 4 in, 4 hold, 4 out, 4 hold.
-		const phase = page.getByRole('status');
-		await page.clock.runFor(5000);
-		await expect(phase).toHaveText('Vasthouden');
-		await page.clock.runFor(4000);
-		await expect(phase).toHaveText('Adem uit');
+		const phases = await phasesOver(page, 15_000);
+		expect(phases.map((p) => p.label)).toEqual(['Adem in', 'Vasthouden', 'Adem uit', 'Vasthouden']);
+		expect(phases[1]!.ms).toBeGreaterThanOrEqual(3750);
+		expect(phases[1]!.ms).toBeLessThanOrEqual(4250);
+		expect(phases[2]!.ms).toBeGreaterThanOrEqual(3750);
+		expect(phases[2]!.ms).toBeLessThanOrEqual(4250);
 	});
 
 	test('cyclic sighing has a second, small inhale', async ({ page }) => {
 		await page.getByRole('link', { name: /Zuchtend ademen/ }).click();
+		await pauseTime(page);
 		await page.getByRole('button', { name: 'Begin', exact: true }).click();
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
-		// 3 s in, 1 s a little more, 6 s out: check during the exhale, then the top-up.
-		const phase = page.getByRole('status');
-		await page.clock.runFor(6000);
-		await expect(phase).toHaveText('Adem uit');
-		await page.clock.runFor(4500);
-		await expect(phase).toHaveText(/Nog een beetje in|Adem in/);
+		// 3 s in, 1 s a little more, 6 s out, then in again.
+		const phases = await phasesOver(page, 11_000);
+		expect(phases.map((p) => p.label)).toEqual([
+			'Adem in',
+			'Nog een beetje in',
+			'Adem uit',
+			'Adem in'
+		]);
+		expect(phases[1]!.ms).toBeGreaterThanOrEqual(750);
+		expect(phases[1]!.ms).toBeLessThanOrEqual(1250);
+		expect(phases[2]!.ms).toBeGreaterThanOrEqual(5750);
+		expect(phases[2]!.ms).toBeLessThanOrEqual(6250);
 	});
 
 	test('4-7-8 stops after four breaths', async ({ page }) => {

@@ -191,6 +191,28 @@ export async function pauseTime(page: Page) {
 	}
 }
 
+/**
+ * With time stopped (pauseTime), moves it `totalMs` forward and returns the phases the pacer
+ * announced meanwhile, in order, each with how long it showed on the page's clock. Exact
+ * however busy the machine, since time only moves here.
+ */
+export async function phasesOver(page: Page, totalMs: number) {
+	await page.evaluate(() => {
+		const status = document.querySelector('[role="status"]')!;
+		const log = [{ label: status.textContent?.trim() ?? '', at: Date.now() }];
+		Object.assign(window, { __phaseLog: log });
+		new MutationObserver(() => {
+			const label = status.textContent?.trim() ?? '';
+			if (label !== log.at(-1)!.label) log.push({ label, at: Date.now() });
+		}).observe(status, { childList: true, characterData: true, subtree: true });
+	});
+	await page.clock.runFor(totalMs);
+	const log = await page.evaluate(
+		() => (window as unknown as { __phaseLog: { label: string; at: number }[] }).__phaseLog
+	);
+	return log.map((entry, i) => ({ label: entry.label, ms: (log[i + 1]?.at ?? NaN) - entry.at }));
+}
+
 /** Opens "Aanpassen" (or "Adjust") on an exercise page, where its choices are folded away. */
 export async function openAdjust(page: Page, name = 'Aanpassen') {
 	await page.getByText(name, { exact: true }).click();
