@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import {
 	expect,
 	expectNoAxeViolations,
@@ -16,7 +16,7 @@ const REASON = 'Mijn kat Pip';
 async function addTo(page: Page, step: RegExp | string, text: string) {
 	const region = page.getByRole('region', { name: step });
 	await region.getByRole('textbox').fill(text);
-	await region.getByRole('button', { name: /^(Voeg toe|Add)$/ }).click();
+	await region.getByRole('button', { name: /^(Voeg toe|Add)/ }).click();
 	await expect(region.getByText(text)).toBeVisible();
 }
 
@@ -26,6 +26,21 @@ async function addPerson(page: Page, name: string, phone: string) {
 	await region.getByLabel('Naam').fill(name);
 	await region.getByLabel(/^Telefoonnummer/).fill(phone);
 	await region.getByRole('button', { name: 'Voeg toe' }).click();
+}
+
+/** Presses Tab (or Shift+Tab) until `target` has focus, as someone without a mouse would. */
+async function tabTo(page: Page, target: Locator, { back = false } = {}) {
+	for (let presses = 0; presses < 80; presses++) {
+		if (await target.evaluate((element) => element === document.activeElement)) return;
+		await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+	}
+	await expect(target).toBeFocused();
+}
+
+/** The number of entries stored in one step of the plan. */
+async function storedCount(page: Page, id: string): Promise<number> {
+	const lists = await storedRecords<{ id: string; items: unknown[] }>(page, 'lists');
+	return lists.find((list) => list.id === id)?.items.length ?? 0;
 }
 
 /** Every stored `lists` record of the plan, raw, as the browser's files hold them. */
@@ -201,6 +216,232 @@ test.describe('My safety plan', () => {
 			'href',
 			'/plan'
 		);
+	});
+
+	test('is filled in, changed and used by keyboard alone', async ({ page }) => {
+		// Many steps, each waiting for the page: slow on a shared machine.
+		test.slow();
+		await page.goto('/plan');
+		await waitForApp(page);
+		const signs = page.getByRole('region', { name: 'Mijn signalen' });
+		const signField = page.getByRole('textbox', {
+			name: 'Iets toevoegen aan deze stap – Mijn signalen'
+		});
+		await tabTo(page, signField);
+		await page.keyboard.type('slecht slapen');
+		await page.keyboard.press('Enter');
+		await expect(signs.getByText('slecht slapen')).toBeVisible();
+		await expect(signField).toBeFocused();
+		await page.keyboard.type(SIGN);
+		await page.keyboard.press('Enter');
+		await expect(signs.getByText(SIGN)).toBeVisible();
+
+		// Changed in place; Escape leaves it as it was, focus back on its edit button.
+		const editFirst = signs.getByRole('button', { name: 'Pas aan: slecht slapen' });
+		await tabTo(page, editFirst, { back: true });
+		await page.keyboard.press('Enter');
+		const editField = signs.getByRole('textbox', { name: 'Nieuwe woorden voor deze regel' });
+		await expect(editField).toBeFocused();
+		await expect(editField).toHaveValue('slecht slapen');
+		await expectNoAxeViolations(page);
+		await page.keyboard.type(' en zo');
+		await page.keyboard.press('Escape');
+		await expect(editFirst).toBeFocused();
+		await expect(signs.getByText('slecht slapen', { exact: true })).toBeVisible();
+		await page.keyboard.press('Space');
+		await expect(editField).toBeFocused();
+		await page.keyboard.press('ControlOrMeta+a');
+		await page.keyboard.type('slecht slapen, vroeg wakker');
+		await page.keyboard.press('Enter');
+		const editChanged = signs.getByRole('button', { name: 'Pas aan: slecht slapen, vroeg wakker' });
+		await expect(editChanged).toBeFocused();
+		await expect.poll(() => storedPlan(page)).toContain('slecht slapen, vroeg wakker');
+
+		// Taken away: focus moves to the next entry's remove button, then to the field.
+		await tabTo(page, signs.getByRole('button', { name: 'Haal weg: slecht slapen, vroeg wakker' }));
+		await page.keyboard.press('Enter');
+		const removeSign = signs.getByRole('button', { name: `Haal weg: ${SIGN}` });
+		await expect(removeSign).toBeFocused();
+		await expect(signs.getByText('vroeg wakker')).toHaveCount(0);
+
+		// A person to call: both the name and the number can be changed.
+		const people = page.getByRole('region', { name: 'Mensen die ik om hulp kan vragen' });
+		await tabTo(page, people.getByRole('textbox', { name: /^Naam/ }));
+		await page.keyboard.type('Noor');
+		await page.keyboard.press('Tab');
+		await page.keyboard.type('06 12 34 56 78');
+		await page.keyboard.press('Enter');
+		await expect(people.getByRole('link', { name: /Bel Noor/ })).toHaveAttribute(
+			'href',
+			'tel:0612345678'
+		);
+		const editNoor = people.getByRole('button', { name: 'Pas aan: Noor' });
+		await tabTo(page, editNoor, { back: true });
+		await page.keyboard.press('Enter');
+		await expect(people.getByRole('textbox', { name: 'Naam', exact: true })).toBeFocused();
+		await page.keyboard.press('ControlOrMeta+a');
+		await page.keyboard.type('Noor de Wit');
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('ControlOrMeta+a');
+		await page.keyboard.type('020 555 0101');
+		await expectNoAxeViolations(page);
+		await page.keyboard.press('Enter');
+		await expect(people.getByRole('button', { name: 'Pas aan: Noor de Wit' })).toBeFocused();
+		await expect(people.getByRole('link', { name: /Bel Noor de Wit/ })).toHaveAttribute(
+			'href',
+			'tel:0205550101'
+		);
+		await expect.poll(() => storedPlan(page)).toContain('020 555 0101');
+
+		// Used now, one step at a time: each step's heading takes the focus.
+		const useNow = page.getByRole('button', { name: 'Gebruik mijn plan nu' });
+		await tabTo(page, useNow, { back: true });
+		await page.keyboard.press('Enter');
+		const heading = page.getByRole('heading', { level: 1 });
+		const titles = [
+			'Mijn signalen',
+			'Wat ik zelf kan doen',
+			'Mensen en plekken die me afleiden',
+			'Mensen die ik om hulp kan vragen',
+			'Hulpverleners en hulplijnen',
+			'Mijn omgeving veiliger maken',
+			'Wat me gaande houdt'
+		];
+		for (const [i, title] of titles.entries()) {
+			if (i > 0) {
+				await tabTo(page, page.getByRole('button', { name: 'Volgende stap' }));
+				await page.keyboard.press(i % 2 === 0 ? 'Enter' : 'Space');
+			}
+			await expect(heading).toHaveText(title);
+			await expect(heading).toBeFocused();
+			await expect(page.getByText(`Stap ${i + 1} van 7`)).toBeVisible();
+			if (i === 0)
+				await expect(page.getByRole('region', { name: title }).getByText(SIGN)).toBeVisible();
+			if (i === 3) {
+				await expect(page.getByRole('link', { name: 'Bel Noor de Wit' })).toHaveAttribute(
+					'href',
+					'tel:0205550101'
+				);
+			}
+		}
+		await tabTo(page, page.getByRole('button', { name: 'Vorige stap' }));
+		await page.keyboard.press('Enter');
+		await expect(heading).toHaveText(titles[5]!);
+		await expect(heading).toBeFocused();
+		await tabTo(page, page.getByRole('button', { name: 'Terug naar mijn plan' }));
+		await page.keyboard.press('Enter');
+		await expect(useNow).toBeFocused();
+	});
+
+	test('a suggested body signal, once added, leaves the focus on the next suggestion', async ({
+		page
+	}) => {
+		await page.goto('/plan');
+		await waitForApp(page);
+		// Two body signals written in the journal's urge flow turn up as suggestions.
+		await page.evaluate(async () => {
+			const open = indexedDB.open('rustpunt');
+			const db = await new Promise<IDBDatabase>(
+				(resolve) => (open.onsuccess = () => resolve(open.result))
+			);
+			const now = Date.now();
+			await new Promise((resolve) => {
+				const tx = db.transaction('urges', 'readwrite');
+				for (const [i, bodyPlace] of ['druk op mijn borst', 'koude handen'].entries()) {
+					tx.objectStore('urges').put({
+						id: `u${i}`,
+						startedAt: now - (i + 1) * 60_000,
+						intensity: 5,
+						bodyPlace
+					});
+				}
+				tx.oncomplete = resolve;
+			});
+			db.close();
+		});
+		await page.reload();
+		await waitForApp(page);
+		const signs = page.getByRole('region', { name: 'Mijn signalen' });
+		const first = signs.getByRole('button', { name: /druk op mijn borst/ });
+		await tabTo(page, first);
+		await page.keyboard.press('Enter');
+		await expect(signs.getByRole('listitem').getByText('druk op mijn borst')).toBeVisible();
+		await expect(signs.getByRole('button', { name: /koude handen/ })).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(signs.getByRole('textbox', { name: /Mijn signalen/ })).toBeFocused();
+	});
+
+	test('a full step refuses one more entry, says so, and keeps all it has', async ({ page }) => {
+		// Many steps, each waiting for the page: slow on a shared machine.
+		test.slow();
+		await page.goto('/plan');
+		await waitForApp(page);
+		const safer = page.getByRole('region', { name: 'Mijn omgeving veiliger maken' });
+		const field = safer.getByRole('textbox');
+		for (let i = 1; i <= 50; i++) {
+			await field.fill(`regel ${i}`);
+			await field.press('Enter');
+			await expect(safer.getByRole('listitem')).toHaveCount(i);
+		}
+		const full =
+			'Deze stap heeft 50 regels, het meeste dat erin past. Haal er eerst een weg als je iets wilt toevoegen.';
+		await expect(safer.getByText(full)).toBeVisible();
+		await expect.poll(() => storedCount(page, 'plan-safer')).toBe(50);
+
+		await field.fill('regel 51');
+		const add = safer.getByRole('button', { name: 'Voeg toe aan Mijn omgeving veiliger maken' });
+		await expect(add).toHaveAccessibleDescription(full);
+		// Pressed, it answers in words rather than doing nothing.
+		await add.focus();
+		await page.keyboard.press('Enter');
+		await expect(safer.getByRole('listitem')).toHaveCount(50);
+		await expect(safer.getByText('regel 51')).toHaveCount(0);
+		// What was typed is kept, not thrown away.
+		await expect(field).toHaveValue('regel 51');
+		await expect(add).toBeFocused();
+		await expect.poll(() => storedCount(page, 'plan-safer')).toBe(50);
+		await expectNoAxeViolations(page);
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await expectNoAxeViolations(page);
+		await page.emulateMedia({ colorScheme: 'light' });
+
+		// With one taken away, the new one fits.
+		await safer.getByRole('button', { name: 'Haal weg: regel 1', exact: true }).click();
+		await expect(safer.getByText(full)).toHaveCount(0);
+		await add.click();
+		await expect(safer.getByText('regel 51')).toBeVisible();
+		await expect.poll(() => storedCount(page, 'plan-safer')).toBe(50);
+	});
+
+	test.describe('with quick exit', () => {
+		test.use({ allowedOrigins: ['https://www.buienradar.nl', 'https://www.bbc.com'] });
+
+		for (const [path, lands] of [
+			['/plan', 'https://www.buienradar.nl/'],
+			['/en/plan', 'https://www.bbc.com/weather']
+		] as const) {
+			test(`leaves ${path} at once, and Back does not return to the plan`, async ({
+				page,
+				baseURL
+			}) => {
+				for (const site of ['https://www.buienradar.nl', 'https://www.bbc.com']) {
+					await page.context().route(`${site}/**`, (route) =>
+						route.fulfill({
+							contentType: 'text/html',
+							body: '<title>Weer</title><h1>Het weer</h1>'
+						})
+					);
+				}
+				await page.goto(path);
+				await waitForApp(page);
+				await addTo(page, /^(Wat me gaande houdt|What keeps me going)$/, REASON);
+				await page.getByRole('button', { name: /^(Snel weg|Quick exit)/ }).click();
+				await expect(page).toHaveURL(lands);
+				await page.goBack().catch(() => null);
+				expect(page.url().startsWith(baseURL!), `Back showed ${page.url()}`).toBe(false);
+				await expect(page.getByText(REASON)).toHaveCount(0);
+			});
+		}
 	});
 
 	test.describe('in English', () => {

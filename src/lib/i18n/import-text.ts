@@ -38,6 +38,11 @@ export function importProblemText(problem: ImportProblem): string {
 			});
 		case 'unsafe-key':
 			return m.import_unsafe({ where: importRecordText(problem.record) });
+		case 'plan-step-full':
+			return m.plan_import_full({
+				where: importRecordText(problem.record),
+				max: formatCount(problem.max)
+			});
 	}
 }
 

@@ -1,4 +1,4 @@
-import { PLAN_STEPS, type PlanStep } from '../records/safety-plan';
+import { MAX_PLAN_ITEMS, PLAN_STEPS, type PlanStep } from '../records/safety-plan';
 import type { PlanStore } from '../storage';
 import { loadPlanStore, loadUrges } from './gateway';
 
@@ -7,8 +7,14 @@ const SUGGEST_FROM_MS = 60 * 86_400_000;
 /** At most this many body signals are offered: a few words, not a list to work through. */
 const MAX_SUGGESTIONS = 4;
 
-/** What the last change came to, for the screen's quiet status line. */
-export type PlanSaveState = 'idle' | 'saved' | 'failed' | 'locked';
+/**
+ * What the last change came to, for the screen's quiet status line: 'failed' is a save that
+ * failed, 'unread' a plan that could not be read.
+ */
+export type PlanSaveState = 'idle' | 'saved' | 'failed' | 'unread' | 'locked';
+
+/** What became of one change: kept (and being saved), refused for a full step, or ignored. */
+export type PlanChange = 'changed' | 'full' | 'ignored';
 
 function emptySteps(): Record<PlanStep, string[]> {
 	return Object.fromEntries(PLAN_STEPS.map((step) => [step, []])) as unknown as Record<
@@ -74,7 +80,7 @@ export class SafetyPlanState {
 			})
 			.catch((error: unknown) => {
 				console.error('The safety plan could not be read', error);
-				this.#saveState = 'failed';
+				this.#saveState = 'unread';
 			});
 		void loadUrges()
 			.then((urges) => urges.between(Date.now() - SUGGEST_FROM_MS, Date.now() + 1))
@@ -90,10 +96,31 @@ export class SafetyPlanState {
 			.catch((error: unknown) => console.warn('No body signals to suggest', error));
 	}
 
-	/** Adds an entry to the end of a step. */
-	add(step: PlanStep, entry: string): void {
-		if (!this.#ready || entry.trim() === '') return;
+	/** True when a step holds MAX_PLAN_ITEMS entries: nothing more can be added to it. */
+	isFull(step: PlanStep): boolean {
+		return this.#steps[step].length >= MAX_PLAN_ITEMS;
+	}
+
+	/** Adds an entry to the end of a step; a full step refuses it before anything is written. */
+	add(step: PlanStep, entry: string): PlanChange {
+		if (!this.#ready || entry.trim() === '') return 'ignored';
+		if (this.isFull(step)) return 'full';
 		this.#change(step, [...this.#steps[step], entry.trim()]);
+		return 'changed';
+	}
+
+	/** Puts `entry` in place of the entry at `index` of a step. */
+	edit(step: PlanStep, index: number, entry: string): PlanChange {
+		const entries = this.#steps[step];
+		if (!this.#ready || entry.trim() === '' || index < 0 || index >= entries.length) {
+			return 'ignored';
+		}
+		if (entries[index] === entry.trim()) return 'changed';
+		this.#change(
+			step,
+			entries.map((old, i) => (i === index ? entry.trim() : old))
+		);
+		return 'changed';
 	}
 
 	/** Removes the entry at `index` of a step. */
@@ -125,16 +152,35 @@ export class SafetyPlanState {
 		);
 	}
 
-	/** Saves in order; a failed save puts the screen back as it was stored. */
+	/**
+	 * Saves in order. A failed save puts the screen back at once, then reads the plan again, so
+	 * what is shown is what is really stored (an earlier save may have failed as well).
+	 */
 	#save(write: (store: PlanStore) => Promise<void>, undo: () => void): void {
 		this.#queue = this.#queue
 			.then(() => this.#load())
 			.then(write)
 			.then(() => (this.#saveState = 'saved'))
-			.catch((error: unknown) => {
+			.catch(async (error: unknown) => {
 				console.error('The safety plan could not be saved', error);
 				undo();
 				this.#saveState = 'failed';
+				await this.#reload();
 			});
+	}
+
+	/** Shows the plan as stored; left as it is when even reading fails. */
+	async #reload(): Promise<void> {
+		try {
+			const plan = await (await this.#load()).read();
+			this.#steps = plan.steps;
+			this.#onLockScreen = plan.onLockScreen;
+			if (plan.unreadable) {
+				this.#ready = false;
+				this.#saveState = 'locked';
+			}
+		} catch (error: unknown) {
+			console.error('The safety plan could not be read again', error);
+		}
 	}
 }

@@ -78,7 +78,9 @@ export type ImportProblem =
 			field: ImportField;
 			reason: ImportReason;
 	  }
-	| { code: 'unsafe-key'; path: string; record: ImportRecord };
+	| { code: 'unsafe-key'; path: string; record: ImportRecord }
+	/** A step of the safety plan holds more entries than a step can (MAX_PLAN_ITEMS). */
+	| { code: 'plan-step-full'; path: string; record: ImportRecord; max: number };
 
 /** Why an encrypted backup could not be opened: nothing was read from it. */
 export type BackupProblem = 'wrong-passphrase' | 'damaged' | 'newer-version';

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { contactItem, dialNumber, parseContact } from '../records/safety-plan';
+import { contactItem, dialNumber, MAX_PLAN_ITEMS, parseContact } from '../records/safety-plan';
 import { isLockedError } from '../security/locked-error';
 import { exportAll } from './portable/export';
 import { parseImport } from './portable/import-check';
 import { applyImport } from './portable/import-write';
-import { PlanStore } from './plan-store';
+import { PlanStepFullError, PlanStore } from './plan-store';
 import { deleteOpened, rawText, setUp } from './vault-test-data';
 
 afterEach(deleteOpened);
@@ -104,6 +104,72 @@ describe('the safety plan', () => {
 		// The person's own choice travels with the plan: these numbers stay readable.
 		expect((await b.plan.lockScreenContacts()).people).toEqual([FRIEND]);
 		expect((await b.plan.read()).steps.reasons).toEqual([REASON]);
+	});
+});
+
+describe('a full step', () => {
+	const full = Array.from({ length: MAX_PLAN_ITEMS }, (_, i) => `regel ${i + 1}`);
+
+	it('keeps its entries and refuses one more, writing nothing', async () => {
+		const { plan } = planSetUp();
+		await plan.saveStep('safer', full);
+		await expect(plan.saveStep('safer', [...full, 'nog een'])).rejects.toBeInstanceOf(
+			PlanStepFullError
+		);
+		expect((await plan.read()).steps.safer).toEqual(full);
+	});
+
+	it('is refused in an import file, before anything is written', async () => {
+		const { plan, vault, db } = planSetUp();
+		const { file } = await exportAll(db, {}, Date.now(), vault);
+		const parsed = parseImport(
+			JSON.stringify({
+				...file,
+				lists: [{ id: 'plan-safer', items: [...full, 'nog een'] }]
+			})
+		);
+		expect(parsed).toMatchObject({
+			ok: false,
+			problem: { code: 'plan-step-full', path: 'lists[0].items', max: MAX_PLAN_ITEMS }
+		});
+		expect((await plan.read()).steps.safer).toEqual([]);
+	});
+
+	it('may come in an import file with as many entries as a step holds', () => {
+		const parsed = parseImport(
+			JSON.stringify({
+				format: 'rustpunt-export',
+				version: 1,
+				exportedAt: Date.now(),
+				lists: [{ id: 'plan-safer', items: full }],
+				preferences: {}
+			})
+		);
+		expect(parsed.ok).toBe(true);
+	});
+
+	it('refuses an import that, joined with the device, would pass the limit', async () => {
+		const { plan, vault, db } = planSetUp();
+		await plan.saveStep('safer', full.slice(0, 40));
+		await vault.turnOn('pin', '482913');
+		const { file } = await exportAll(db, {}, Date.now(), vault);
+		const more = Array.from({ length: 20 }, (_, i) => `nieuw ${i + 1}`);
+		const parsed = parseImport(
+			JSON.stringify({
+				...file,
+				lists: [{ id: 'plan-safer', items: [...full.slice(0, 30), ...more] }]
+			})
+		);
+		if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+		await expect(applyImport(db, parsed.file, vault)).rejects.toBeInstanceOf(PlanStepFullError);
+		expect((await plan.read()).steps.safer).toEqual(full.slice(0, 40));
+		// The same entries again add nothing new, and come in.
+		const again = parseImport(
+			JSON.stringify({ ...file, lists: [{ id: 'plan-safer', items: full.slice(0, 40) }] })
+		);
+		if (!again.ok) throw new Error(JSON.stringify(again.problem));
+		await applyImport(db, again.file, vault);
+		expect((await plan.read()).steps.safer).toEqual(full.slice(0, 40));
 	});
 });
 

@@ -64,11 +64,13 @@ export class PlanStore {
 	/**
 	 * Stores a step's entries as they are now on the screen, in their order: sealed when the
 	 * lock is on, unless the step's people may show on the lock screen. Refused while some of
-	 * the step's stored entries cannot be read, so nothing unread is ever written over.
+	 * the step's stored entries cannot be read, so nothing unread is ever written over, and
+	 * refused (PlanStepFullError) for more than MAX_PLAN_ITEMS, so no entry is silently lost.
 	 */
 	async saveStep(step: PlanStep, entries: readonly string[]): Promise<void> {
 		const id = planListId(step);
-		const items = entries.flatMap((entry) => cleanItem(entry) ?? []).slice(0, MAX_PLAN_ITEMS);
+		const items = entries.flatMap((entry) => cleanItem(entry) ?? []);
+		if (items.length > MAX_PLAN_ITEMS) throw new PlanStepFullError(id);
 		await this.#text.write(
 			[this.#db.lists],
 			async (seal) => {
@@ -132,6 +134,15 @@ export class PlanStore {
 		const opened = await Promise.all(items.map((item) => this.#text.open(item)));
 		if (opened.includes(undefined)) throw new LockedError();
 		return opened.filter((item) => item !== undefined);
+	}
+}
+
+/** A step was to hold more than MAX_PLAN_ITEMS entries: nothing was written. */
+export class PlanStepFullError extends Error {
+	/** `listId` names the step's `lists` record. */
+	constructor(listId: string) {
+		super(`${listId} holds at most ${MAX_PLAN_ITEMS} entries`);
+		this.name = 'PlanStepFullError';
 	}
 }
 

@@ -12,6 +12,7 @@ import {
 	type TableName
 } from '../../records/export-file';
 import { MAX_IMPORT_BYTES } from '../../records/import-limits';
+import { MAX_PLAN_ITEMS } from '../../records/safety-plan';
 import {
 	EXPORT_FORMAT,
 	EXPORT_VERSION,
@@ -88,7 +89,21 @@ export function parseImport(
 	}
 	const file: ExportFile = result.output;
 	const duplicate = findDuplicate(file);
-	return duplicate ? refuse(problemAt(data, duplicate, 'duplicate')) : { ok: true, file };
+	if (duplicate) return refuse(problemAt(data, duplicate, 'duplicate'));
+	// Counted once cleaned (blank items are left out), as the plan on the screen would hold them.
+	const full = file.lists.findIndex(
+		(list) => list.id !== 'reality' && list.items.length > MAX_PLAN_ITEMS
+	);
+	if (full >= 0) {
+		const path = ['lists', full, 'items'];
+		return refuse({
+			code: 'plan-step-full',
+			path: formatPath(path),
+			record: recordAt(data, path),
+			max: MAX_PLAN_ITEMS
+		});
+	}
+	return { ok: true, file };
 }
 
 /** The reason a schema gave, or 'unknown-part' for a key no record has. */

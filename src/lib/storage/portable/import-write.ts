@@ -5,7 +5,9 @@
 import type { IndexableType } from 'dexie';
 import { localDayKey } from '../../records/days';
 import type { ImportSummary, TableName } from '../../records/export-file';
+import { MAX_PLAN_ITEMS } from '../../records/safety-plan';
 import type { RustpuntDb } from '../db';
+import { PlanStepFullError } from '../plan-store';
 import { mapTexts, ownWords, PLAIN_TEXT, type PrivateTextCodec, type Seal } from '../private-text';
 import { TABLE_NAMES, TABLES, type ExportFile } from './schema';
 
@@ -157,6 +159,11 @@ async function sealImport(
 				await Promise.all(stored.filter((i) => typeof i === 'string').map(text.open))
 			);
 			const fresh = record.items.filter((item) => !known.has(item));
+			// Joined with the device's entries, a plan step may not grow past what a step holds:
+			// refused here, before anything is written.
+			if (record.id !== 'reality' && stored.length + fresh.length > MAX_PLAN_ITEMS) {
+				throw new PlanStepFullError(record.id);
+			}
 			// The device's choice to show the plan's numbers on the lock screen wins; such a list
 			// stays unsealed (see private-text.ts).
 			const open = device ? device.onLockScreen === true : record.onLockScreen === true;
