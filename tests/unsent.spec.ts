@@ -3,6 +3,7 @@ import type { UrgeRecord } from '../src/lib/records/urges';
 import {
 	expect,
 	expectNoAxeViolations,
+	putRecords,
 	storedRecords,
 	test,
 	visitUntilOffline,
@@ -95,11 +96,66 @@ test.describe('The unsent message', () => {
 			});
 		expect((await storedUrge(page))?.contact).toBeUndefined();
 
+		// In the journal: that a message was written and kept, its words hidden until asked for.
 		await page.goto('/dagboek');
 		const urge = page.getByRole('listitem').filter({ hasText: 'Drang om contact' });
 		await expect(urge).toContainText('schreef een bericht, niet verstuurd · hier bewaard');
-		await expect(urge).toContainText('Niet verstuurd: Ik mis je nog steeds.');
+		await expect(page.getByText('Mag ik je bellen?')).toHaveCount(0);
+		const read = urge.getByRole('button', { name: 'Lees het bericht' });
+		await expect(read).toHaveAttribute('aria-expanded', 'false');
 		await expectNoAxeViolations(page);
+		await read.click();
+		await expect(read).toHaveAttribute('aria-expanded', 'true');
+		await expect(urge.getByText('Mag ik je bellen?')).toBeVisible();
+		await expectNoAxeViolations(page);
+
+		// Let go later: asked once, then the words leave the record and the moment stays.
+		await urge.getByRole('button', { name: 'Laat het nu los' }).click();
+		const ask = urge.getByRole('group', { name: /Wil je het nu loslaten\?/ });
+		await expect(ask.getByRole('button', { name: 'Ja, laat het los' })).toBeFocused();
+		await ask.getByRole('button', { name: 'Nee, laat het staan' }).click();
+		await expect(urge.getByRole('button', { name: 'Laat het nu los' })).toBeFocused();
+		expect((await storedUrge(page))?.unsent).toBe(words);
+		await urge.getByRole('button', { name: 'Laat het nu los' }).click();
+		await ask.getByRole('button', { name: 'Ja, laat het los' }).click();
+		await expect(urge.getByText('Je hebt het losgelaten.')).toBeFocused();
+		await expect(urge).toContainText('schreef een bericht, niet verstuurd · losgelaten en gewist');
+		await expect(page.getByText('Mag ik je bellen?')).toHaveCount(0);
+		await expect(urge.getByRole('button')).toHaveCount(0);
+		await expect.poll(() => storedUrge(page)).toMatchObject({ unsentChoice: 'letGo' });
+		const stored = await storedUrge(page);
+		expect(stored).not.toHaveProperty('unsent');
+		expect(stored).toMatchObject({ waitedMs: 600_000 });
+		expect(JSON.stringify(await storedRecords(page, 'urges'))).not.toContain('bellen');
+		await expectNoAxeViolations(page);
+	});
+
+	test('in English, a message never chosen for is hidden in the journal, read, and let go', async ({
+		page
+	}) => {
+		const words = 'Please answer me';
+		await page.goto('/en/dagboek');
+		await waitForApp(page);
+		await putRecords(page, 'urges', [
+			{ id: 'u-en', startedAt: Date.now() - 3_600_000, intensity: 8, unsent: words }
+		]);
+		await page.reload();
+		const urge = page.getByRole('listitem').filter({ hasText: 'Urge to make contact' });
+		await expect(urge).toContainText('wrote a message, not sent');
+		await expect(page.getByText(words)).toHaveCount(0);
+		await urge.getByRole('button', { name: 'Read the message' }).click();
+		await expect(urge.getByText(words)).toBeVisible();
+		await urge.getByRole('button', { name: 'Let it go now' }).click();
+		await urge.getByRole('button', { name: 'Yes, let it go' }).click();
+		await expect(urge).toContainText('wrote a message, not sent · let go and deleted');
+		await expect(page.getByText(words)).toHaveCount(0);
+		await expect.poll(() => storedUrge(page)).toMatchObject({ id: 'u-en', unsentChoice: 'letGo' });
+		expect(await storedUrge(page)).toEqual({
+			id: 'u-en',
+			startedAt: expect.any(Number),
+			intensity: 8,
+			unsentChoice: 'letGo'
+		});
 	});
 
 	test('in English with the lock on: sealed while stored, let go after the wait, gone from the record', async ({
@@ -152,7 +208,8 @@ test.describe('The unsent message', () => {
 		await page.getByRole('button', { name: 'Unlock' }).click();
 		const urge = page.getByRole('listitem').filter({ hasText: 'Urge to make contact' });
 		await expect(urge).toContainText('wrote a message, not sent · let go and deleted');
-		await expect(urge).not.toContainText('Unsent:');
+		await expect(urge.getByRole('button', { name: 'Read the message' })).toHaveCount(0);
+		await expect(urge.getByRole('button', { name: 'Let it go now' })).toHaveCount(0);
 	});
 
 	test('in Dutch with the lock on: "still send" keeps the words sealed, readable only with the code', async ({
@@ -180,7 +237,7 @@ test.describe('The unsent message', () => {
 		expect((await storedUrge(page))?.unsent).toMatch(new RegExp(`^${SEALED}`));
 		expect(JSON.stringify(await storedRecords(page, 'urges'))).not.toContain('spijt');
 
-		// Locked, the journal shows only the lock screen; with the code, the words.
+		// Locked, the journal shows only the lock screen; with the code, the words when asked.
 		await page.goto('/dagboek');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
 		await expect(page.getByText(words)).toHaveCount(0);
@@ -190,7 +247,11 @@ test.describe('The unsent message', () => {
 		await expect(urge).toContainText(
 			'schreef een bericht, niet verstuurd · wilde het daarna nog sturen'
 		);
-		await expect(urge).toContainText(`Niet verstuurd: ${words}`);
+		await expect(page.getByText(words)).toHaveCount(0);
+		await urge.getByRole('button', { name: 'Lees het bericht' }).click();
+		await expect(urge.getByText(words)).toBeVisible();
+		// Still wanted to send: the journal doesn't press to let it go.
+		await expect(urge.getByRole('button', { name: 'Laat het nu los' })).toHaveCount(0);
 	});
 
 	test('in English, "not now" is one tap, and the wait is followed by the usual question', async ({

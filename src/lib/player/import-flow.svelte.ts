@@ -206,7 +206,7 @@ export class ImportFlow {
 			return;
 		}
 		const bytes = new Uint8Array(await picked.arrayBuffer());
-		const header = readBackupHeader(bytes);
+		const header = await readBackupHeader(bytes);
 		if (!header.ok) {
 			this.#tell(backupProblemText(header.problem), true);
 			return;

@@ -20,8 +20,8 @@ import type { JournalCursor, JournalStore, UrgeStore } from '../storage';
 /** Names the programme days that sessions completed, by session id. */
 export type ProgrammeDayLabels = (sessionIds: readonly string[]) => Promise<Map<string, string>>;
 
-/** What the journal reads of urge moments. */
-export type JournalUrges = Pick<UrgeStore, 'between' | 'lastContactAt'>;
+/** What the journal reads of urge moments, and the one thing it changes: a message let go. */
+export type JournalUrges = Pick<UrgeStore, 'between' | 'lastContactAt' | 'letUnsentGo'>;
 
 /** Sessions per page of the journal: one phone screen and a bit. */
 export const JOURNAL_PAGE_SIZE = 30;
@@ -102,6 +102,23 @@ export class JournalView {
 		this.#urges = [...this.#urges, ...older];
 	}
 	#urgesFrom = Infinity;
+
+	/**
+	 * Lets an unsent message go: its words are deleted from the record (sealed or not) and the
+	 * choice letGo recorded; the urge moment stays in the journal, saying so.
+	 */
+	async letUnsentGo(urgeId: string): Promise<void> {
+		if (!this.#urgeStore) return;
+		// False means another tab let it go (or deleted it) first: either way no words remain.
+		await this.#urgeStore.letUnsentGo(urgeId);
+		this.#urges = this.#urges.map((urge) => {
+			if (urge.id !== urgeId) return urge;
+			const letGo: UrgeRecord = { ...urge, unsentChoice: 'letGo' };
+			delete letGo.unsent;
+			return letGo;
+		});
+	}
+
 	#noContactCount = $state.raw<NoContactCount | undefined>(undefined);
 
 	/** Days without contact, only when the person turned the count on. */

@@ -23,6 +23,14 @@ function seal(text = TEXT, passphrase = PASSPHRASE) {
 	return sealBackup(text, passphrase, FAST);
 }
 
+/** Writes a header sum that fits again, as a forger would, after changing the header. */
+async function resum(bytes: Uint8Array<ArrayBuffer>) {
+	const summed = BACKUP_HEADER_BYTES - 8;
+	const digest = await crypto.subtle.digest('SHA-256', bytes.slice(0, summed));
+	bytes.set(new Uint8Array(digest, 0, 8), summed);
+	return bytes;
+}
+
 /** Opens with the test's low minimum of rounds. */
 function open(bytes: Uint8Array, passphrase = PASSPHRASE) {
 	return openBackup(bytes, passphrase, FAST);
@@ -56,7 +64,33 @@ describe('the encrypted backup', () => {
 
 	it('refuses a file with a changed IV, which the tag covers too', async () => {
 		const bytes = await seal();
-		bytes[BACKUP_HEADER_BYTES - 1]! ^= 0x80;
+		bytes[BACKUP_HEADER_BYTES - 9]! ^= 0x80;
+		expect(await open(bytes)).toEqual({ ok: false, problem: 'damaged' });
+	});
+
+	it('refuses a changed header byte as damaged, not as a wrong passphrase', async () => {
+		const sealed = await seal();
+		// The rounds, a byte of the salt, of the check value, of the IV and of the sum itself.
+		for (const at of [8, 9, 24, 25, 40, 41, BACKUP_HEADER_BYTES - 1]) {
+			const bytes = sealed.slice();
+			bytes[at]! ^= 0x01;
+			expect(await readBackupHeader(bytes, FAST), `byte ${at}`).toEqual({
+				ok: false,
+				problem: 'damaged'
+			});
+			expect(await open(bytes), `byte ${at}`).toEqual({ ok: false, problem: 'damaged' });
+		}
+	});
+
+	it('still refuses a changed IV whose header sum was written anew, by its tag', async () => {
+		const bytes = await seal();
+		bytes[BACKUP_HEADER_BYTES - 9]! ^= 0x80;
+		expect(await open(await resum(bytes))).toEqual({ ok: false, problem: 'damaged' });
+	});
+
+	it('refuses a file whose first bytes are not the format mark as damaged', async () => {
+		const bytes = await seal();
+		bytes[0] = 0x00;
 		expect(await open(bytes)).toEqual({ ok: false, problem: 'damaged' });
 	});
 
@@ -73,22 +107,25 @@ describe('the encrypted backup', () => {
 	it('refuses a file from a newer format version, before asking the passphrase', async () => {
 		const bytes = await seal();
 		bytes[4] = BACKUP_VERSION + 1;
-		expect(readBackupHeader(bytes, FAST)).toEqual({ ok: false, problem: 'newer-version' });
+		expect(await readBackupHeader(bytes, FAST)).toEqual({ ok: false, problem: 'newer-version' });
 		expect(await open(bytes)).toEqual({ ok: false, problem: 'newer-version' });
 	});
 
 	it('refuses a header that claims fewer rounds than the app uses, or absurdly many', async () => {
 		const weak = await seal();
-		expect(readBackupHeader(weak)).toEqual({ ok: false, problem: 'damaged' });
+		expect(await readBackupHeader(weak)).toEqual({ ok: false, problem: 'damaged' });
 		const stalling = await seal();
 		new DataView(stalling.buffer).setUint32(5, MAX_BACKUP_ITERATIONS + 1);
-		expect(readBackupHeader(stalling, FAST)).toEqual({ ok: false, problem: 'damaged' });
+		expect(await readBackupHeader(await resum(stalling), FAST)).toEqual({
+			ok: false,
+			problem: 'damaged'
+		});
 		expect(MIN_BACKUP_ITERATIONS).toBeGreaterThanOrEqual(600_000);
 	});
 
 	it('writes the app’s full count of rounds by default, and reads it back from the header', async () => {
 		const bytes = await sealBackup('{}', PASSPHRASE);
-		const read = readBackupHeader(bytes);
+		const read = await readBackupHeader(bytes);
 		expect(read.ok && read.header.iterations).toBe(PBKDF2_ITERATIONS);
 		expect(PBKDF2_ITERATIONS).toBeGreaterThanOrEqual(600_000);
 	});
@@ -97,7 +134,7 @@ describe('the encrypted backup', () => {
 		const [a, b] = await Promise.all([seal(), seal()]);
 		expect(isSealedBackup(a) && isSealedBackup(b)).toBe(true);
 		expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
-		const [ha, hb] = [readBackupHeader(a, FAST), readBackupHeader(b, FAST)];
+		const [ha, hb] = await Promise.all([readBackupHeader(a, FAST), readBackupHeader(b, FAST)]);
 		expect(ha.ok && hb.ok && Buffer.from(ha.header.salt).equals(Buffer.from(hb.header.salt))).toBe(
 			false
 		);

@@ -11,7 +11,8 @@
  *   9  16  PBKDF2 salt (random)
  *  25  16  check value: tells a wrong passphrase from a damaged file
  *  41  12  AES-GCM IV (random)
- *  53   …  AES-GCM-256 ciphertext of the export's UTF-8 text, with its 16-byte tag
+ *  53   8  header sum: the first 8 bytes of SHA-256 over bytes 0 to 53
+ *  61   …  AES-GCM-256 ciphertext of the export's UTF-8 text, with its 16-byte tag
  *
  * Why this shape:
  * - PBKDF2-SHA-256 (600,000 rounds, the lock's count) stretches the passphrase into 256 bits;
@@ -19,8 +20,11 @@
  *   a guesser the same 600,000 rounds as trying the key itself, so it gives nothing away, but it
  *   lets the screen say plainly "this passphrase does not open this file" rather than "wrong
  *   passphrase or damaged file".
- * - The header (bytes 0 to 53) is AES-GCM's additional data: a changed byte anywhere in the
- *   file fails the tag, and the file is refused as damaged before anything is read from it.
+ * - The header sum is no secret (everything it covers is public); it catches a byte changed
+ *   in the salt, the rounds or the check value, which would otherwise read as a wrong
+ *   passphrase. Such a file is refused as damaged before the passphrase is asked.
+ * - The whole header (bytes 0 to 61) is AES-GCM's additional data: a changed byte anywhere in
+ *   the file fails the tag, and the file is refused as damaged before anything is read from it.
  * - The iteration count travels in the file so a later version can raise it; a count below
  *   the minimum (or absurdly high) is refused, so a forged header cannot weaken or stall it.
  */
@@ -41,9 +45,12 @@ export const MAX_BACKUP_ITERATIONS = 10_000_000;
 const SALT_BYTES = 16;
 const CHECK_BYTES = 16;
 const IV_BYTES = 12;
+const SUM_BYTES = 8;
 const TAG_BYTES = 16;
+/** Bytes the header sum covers. */
+const SUMMED_BYTES = 4 + 1 + 4 + SALT_BYTES + CHECK_BYTES + IV_BYTES;
 /** Bytes before the ciphertext. */
-export const BACKUP_HEADER_BYTES = 4 + 1 + 4 + SALT_BYTES + CHECK_BYTES + IV_BYTES;
+export const BACKUP_HEADER_BYTES = SUMMED_BYTES + SUM_BYTES;
 const KEY_INFO = new TextEncoder().encode('backup key v1');
 const CHECK_INFO = new TextEncoder().encode('backup check v1');
 
@@ -65,18 +72,23 @@ export function isSealedBackup(bytes: Uint8Array): boolean {
 
 /**
  * The header of a sealed backup, or why it cannot be opened at all: a newer format, or a file
- * too short or with a count of rounds out of range. `minIterations` is lowered by tests only.
+ * too short, with a header that does not match its sum, or with a count of rounds out of
+ * range. `minIterations` is lowered by tests only.
  */
-export function readBackupHeader(
+export async function readBackupHeader(
 	bytes: Uint8Array,
 	minIterations = MIN_BACKUP_ITERATIONS
-): { ok: true; header: BackupHeader } | { ok: false; problem: BackupProblem } {
+): Promise<{ ok: true; header: BackupHeader } | { ok: false; problem: BackupProblem }> {
 	if (!isSealedBackup(bytes) || bytes.length < BACKUP_MAGIC.length + 1) {
 		return { ok: false, problem: 'damaged' };
 	}
 	const version = bytes[4]!;
 	if (version > BACKUP_VERSION) return { ok: false, problem: 'newer-version' };
 	if (version !== BACKUP_VERSION || bytes.length < BACKUP_HEADER_BYTES + TAG_BYTES) {
+		return { ok: false, problem: 'damaged' };
+	}
+	const sum = await headerSum(bytes.slice(0, SUMMED_BYTES));
+	if (!sameBytes(sum, bytes.subarray(SUMMED_BYTES, BACKUP_HEADER_BYTES))) {
 		return { ok: false, problem: 'damaged' };
 	}
 	const iterations = new DataView(bytes.buffer, bytes.byteOffset + 5, 4).getUint32(0);
@@ -116,6 +128,7 @@ export async function sealBackup(
 	header.set(salt, 9);
 	header.set(check, 9 + SALT_BYTES);
 	header.set(iv, 9 + SALT_BYTES + CHECK_BYTES);
+	header.set(await headerSum(header.slice(0, SUMMED_BYTES)), SUMMED_BYTES);
 	const cipher = await crypto.subtle.encrypt(
 		{ name: 'AES-GCM', iv, additionalData: header },
 		key,
@@ -137,7 +150,7 @@ export async function openBackup(
 	passphrase: string,
 	minIterations = MIN_BACKUP_ITERATIONS
 ): Promise<{ ok: true; text: string } | { ok: false; problem: BackupProblem }> {
-	const read = readBackupHeader(bytes, minIterations);
+	const read = await readBackupHeader(bytes, minIterations);
 	if (!read.ok) return read;
 	const { header } = read;
 	const { key, check } = await deriveBackupKeys(passphrase, header.salt, header.iterations);
@@ -153,6 +166,12 @@ export async function openBackup(
 		// The tag did not match (a changed or missing byte), or the text was not UTF-8.
 		return { ok: false, problem: 'damaged' };
 	}
+}
+
+/** The first bytes of SHA-256 over the header before the sum: catches a changed byte there. */
+async function headerSum(summed: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+	const digest = await crypto.subtle.digest('SHA-256', summed);
+	return new Uint8Array(digest, 0, SUM_BYTES);
 }
 
 /** PBKDF2 once, then HKDF into the AES key and the check value. */

@@ -101,9 +101,11 @@ describe('the safety plan', () => {
 		await applyImport(b.db, file, b.vault);
 		const raw = await rawText(b.db);
 		expect(raw).not.toContain(REASON);
-		// The person's own choice travels with the plan: these numbers stay readable.
-		expect((await b.plan.lockScreenContacts()).people).toEqual([FRIEND]);
+		// The choice doesn't travel: only the person on this device lets the numbers show.
+		expect(await b.plan.lockScreenContacts()).toEqual({ people: [], pros: [] });
+		expect(raw).not.toContain(FRIEND.name);
 		expect((await b.plan.read()).steps.reasons).toEqual([REASON]);
+		expect((await b.plan.read()).steps.people.map(parseContact)).toEqual([FRIEND]);
 	});
 });
 
@@ -174,7 +176,7 @@ describe('a full step', () => {
 });
 
 describe('a safety plan in an import file', () => {
-	it('may let only the people to call show on the lock screen; other steps stay sealed', async () => {
+	it('never lets the file itself turn the lock-screen numbers on; every step stays sealed', async () => {
 		const { plan, vault, db } = planSetUp();
 		const { file } = await exportAll(db, {}, Date.now(), vault);
 		const parsed = parseImport(
@@ -192,7 +194,8 @@ describe('a safety plan in an import file', () => {
 		vault.lock();
 		const raw = await rawText(db);
 		expect(raw).not.toContain(REASON);
-		expect((await plan.lockScreenContacts()).people).toEqual([FRIEND]);
+		expect(raw).not.toContain(FRIEND.name);
+		expect(await plan.lockScreenContacts()).toEqual({ people: [], pros: [] });
 	});
 });
 

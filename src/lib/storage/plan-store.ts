@@ -151,6 +151,15 @@ function record(id: ListRecord['id'], items: string[], onLockScreen: boolean): L
 	return onLockScreen ? { id, items, onLockScreen: true } : { id, items };
 }
 
+/**
+ * Whether the person chose, on this device, to let the people to call show on the lock screen:
+ * one choice for steps 4 and 5 together, read as `read()` reads it.
+ */
+export async function contactsOnLockScreen(db: RustpuntDb): Promise<boolean> {
+	const rows = await db.lists.bulkGet(CONTACT_STEPS.map(planListId));
+	return rows.some(openOnLockScreen);
+}
+
 /** Whether a stored step is kept open for the lock screen: only steps 4 and 5 ever are. */
 function openOnLockScreen(stored: ListRecord | undefined): boolean {
 	return stored?.onLockScreen === true && mayShowWhenLocked(stored.id);

@@ -70,6 +70,45 @@ describe('the unsent message in storage', () => {
 	});
 });
 
+describe('letting an unsent message go later, from the journal', () => {
+	it('deletes the kept words and records the choice, keeping the urge moment and its answers', async () => {
+		const s = setUp();
+		await s.urges.start('u1', START);
+		await s.urges.update('u1', { intensity: 6, hope: 'rust', unsent: WORDS, unsentChoice: 'keep' });
+		expect(await s.urges.letUnsentGo('u1')).toBe(true);
+		expect(await s.db.urges.get('u1')).toEqual({
+			id: 'u1',
+			startedAt: START,
+			intensity: 6,
+			hope: 'rust',
+			unsentChoice: 'letGo'
+		});
+		expect(await rawText(s.db)).not.toContain('mis je');
+	});
+
+	it('deletes sealed words too, under the lock, without opening them', async () => {
+		const s = setUp();
+		await s.vault.turnOn('pin', '482913');
+		await s.urges.start('u1', START);
+		await s.urges.update('u1', { unsent: WORDS });
+		s.vault.lock();
+		expect(await s.urges.letUnsentGo('u1')).toBe(true);
+		const stored = await s.db.urges.get('u1');
+		expect(stored).not.toHaveProperty('unsent');
+		expect(stored).toMatchObject({ id: 'u1', unsentChoice: 'letGo' });
+	});
+
+	it('changes nothing for a moment without a message, or one that is not there', async () => {
+		const s = setUp();
+		await s.urges.start('u1', START);
+		await s.urges.update('u1', { intensity: 3 });
+		expect(await s.urges.letUnsentGo('u1')).toBe(false);
+		expect(await s.urges.letUnsentGo('gone')).toBe(false);
+		expect(await s.db.urges.get('u1')).toEqual({ id: 'u1', startedAt: START, intensity: 3 });
+		expect(await s.db.urges.count()).toBe(1);
+	});
+});
+
 describe('an urge record with an unsent message', () => {
 	const base = { id: 'u1', startedAt: START };
 

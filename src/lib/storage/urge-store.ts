@@ -60,6 +60,26 @@ export class UrgeStore {
 		);
 	}
 
+	/**
+	 * Lets an unsent message go later (from the journal): deletes its words, sealed or not, and
+	 * records the choice letGo. The urge moment and its other answers stay. False when there is
+	 * no such moment, or no message in it to let go.
+	 */
+	async letUnsentGo(id: string): Promise<boolean> {
+		return this.#db.transaction('rw', this.#db.urges, async () => {
+			const record = await this.#db.urges.get(id);
+			if (record?.unsent === undefined && record?.unsentChoice === undefined) return false;
+			await this.#db.urges
+				.where(':id')
+				.equals(id)
+				.modify((stored) => {
+					delete stored.unsent;
+					stored.unsentChoice = 'letGo';
+				});
+			return true;
+		});
+	}
+
 	/** One urge record, or undefined; its answers readable when unlocked. */
 	async get(id: string): Promise<UrgeRecord | undefined> {
 		const record = await this.#db.urges.get(id);

@@ -39,11 +39,15 @@ describe('the encrypted backup of everything', () => {
 		newer[4] = 2;
 		const changed = sealed.slice();
 		changed[BACKUP_HEADER_BYTES + 10]! ^= 0x20;
+		const changedSalt = sealed.slice();
+		changedSalt[12]! ^= 0x04;
 		const refusals = [
 			[sealed, 'blauwe fiets in de regem', 'wrong-passphrase'],
 			[sealed.slice(0, sealed.length - 100), PASSPHRASE, 'damaged'],
+			[sealed.slice(0, BACKUP_HEADER_BYTES - 3), PASSPHRASE, 'damaged'],
 			[newer, PASSPHRASE, 'newer-version'],
-			[changed, PASSPHRASE, 'damaged']
+			[changed, PASSPHRASE, 'damaged'],
+			[changedSalt, PASSPHRASE, 'damaged']
 		] as const;
 		for (const [bytes, passphrase, problem] of refusals) {
 			expect(await restore(bytes, passphrase)).toEqual({ ok: false, problem });

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { contactItem } from '../../records/safety-plan';
+import { PlanStore } from '../plan-store';
+import { deleteOpened, rawText, setUp } from '../vault-test-data';
 import { applyImport } from './import-write';
 import { at, db, fill, parsedFile, session, snapshot, validData, useFreshDb } from './test-data';
 
@@ -50,5 +53,83 @@ describe('writing an import', () => {
 		stop.abort();
 		await expect(applyImport(db, many(), undefined, { signal: stop.signal })).rejects.toThrow();
 		expect(await snapshot()).toEqual(before);
+	});
+});
+
+describe('the safety plan’s numbers on the lock screen, in an import', () => {
+	afterEach(deleteOpened);
+
+	const FRIEND = { name: 'Noor de Wit', phone: '06 12 34 56 78' };
+	const GP = { name: 'Huisarts Meijer', phone: '020 555 0101' };
+
+	/** A file whose steps 4 and 5 say `people` and `pros` about the lock screen. */
+	function planFile(people: boolean, pros: boolean) {
+		const data = validData();
+		const flag = (on: boolean) => (on ? { onLockScreen: true } : {});
+		data.lists = [
+			{ id: 'plan-people', items: [contactItem(FRIEND)], ...flag(people) },
+			{ id: 'plan-pros', items: [contactItem(GP)], ...flag(pros) }
+		];
+		return parsedFile(JSON.stringify(data));
+	}
+
+	/** A device with the app lock on, and a plan step with the lock-screen choice as given. */
+	async function lockedDevice(chosen?: boolean) {
+		const s = setUp();
+		const plan = new PlanStore(s.db, s.vault);
+		if (chosen !== undefined) {
+			await plan.saveStep('people', [contactItem({ name: 'Sam', phone: '112' })]);
+			await plan.setOnLockScreen(chosen);
+		}
+		await s.vault.turnOn('pin', '482913');
+		return { ...s, plan };
+	}
+
+	it('stays sealed, without the choice, when a file asks for it on a locked device with no plan', async () => {
+		const device = await lockedDevice();
+		await applyImport(device.db, planFile(true, true), device.vault);
+		device.vault.lock();
+
+		const raw = await rawText(device.db);
+		for (const secret of [FRIEND.name, GP.name, '56 78']) expect(raw).not.toContain(secret);
+		const stored = await device.db.lists.toArray();
+		expect(stored.map((row) => row.id).sort()).toEqual(['plan-people', 'plan-pros']);
+		for (const row of stored) expect(row).not.toHaveProperty('onLockScreen');
+		expect(await device.plan.lockScreenContacts()).toEqual({ people: [], pros: [] });
+	});
+
+	it('keeps both steps open when the person chose so on this device, whatever the file says', async () => {
+		const device = await lockedDevice(true);
+		await applyImport(device.db, planFile(false, false), device.vault);
+		device.vault.lock();
+
+		const shown = await device.plan.lockScreenContacts();
+		expect(shown.people).toContainEqual(FRIEND);
+		expect(shown.pros).toEqual([GP]);
+		const stored = await device.db.lists.bulkGet(['plan-people', 'plan-pros']);
+		expect(stored.map((row) => row?.onLockScreen)).toEqual([true, true]);
+	});
+
+	it('never splits steps 4 and 5 when the file’s values differ', async () => {
+		for (const [people, pros] of [
+			[true, false],
+			[false, true]
+		] as const) {
+			for (const chosen of [true, false]) {
+				const device = await lockedDevice(chosen);
+				await applyImport(device.db, planFile(people, pros), device.vault);
+				const stored = await device.db.lists.bulkGet(['plan-people', 'plan-pros']);
+				const flags = stored.map((row) => row?.onLockScreen === true);
+				expect(flags, `file ${people}/${pros}, device ${chosen}`).toEqual([chosen, chosen]);
+			}
+		}
+	});
+
+	it('leaves the device’s choice off when a file with the choice on comes in', async () => {
+		const device = await lockedDevice(false);
+		await applyImport(device.db, planFile(true, true), device.vault);
+		expect((await device.plan.read()).onLockScreen).toBe(false);
+		device.vault.lock();
+		expect(await device.plan.lockScreenContacts()).toEqual({ people: [], pros: [] });
 	});
 });

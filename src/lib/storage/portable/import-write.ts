@@ -5,9 +5,9 @@
 import type { IndexableType } from 'dexie';
 import { localDayKey } from '../../records/days';
 import type { ImportSummary, TableName } from '../../records/export-file';
-import { MAX_PLAN_ITEMS } from '../../records/safety-plan';
+import { MAX_PLAN_ITEMS, mayShowWhenLocked } from '../../records/safety-plan';
 import type { RustpuntDb } from '../db';
-import { PlanStepFullError } from '../plan-store';
+import { contactsOnLockScreen, PlanStepFullError } from '../plan-store';
 import { mapTexts, ownWords, PLAIN_TEXT, type PrivateTextCodec, type Seal } from '../private-text';
 import { TABLE_NAMES, TABLES, type ExportFile } from './schema';
 
@@ -72,8 +72,14 @@ export async function applyImport(
 ): Promise<{ added: number; skipped: number }> {
 	return text.write(
 		TABLE_NAMES.map((name) => db.table(name)),
-		(seal) => sealImport(db, checked, stoppable(seal, options.signal), text),
-		(file) => writeImport(db, file, options)
+		async (seal) => {
+			const open = await contactsOnLockScreen(db);
+			return {
+				open,
+				file: await sealImport(db, checked, stoppable(seal, options.signal), text, open)
+			};
+		},
+		({ open, file }) => writeImport(db, file, options, open)
 	);
 }
 
@@ -85,14 +91,22 @@ function stoppable(seal: Seal, signal: AbortSignal | undefined): Seal {
 	};
 }
 
-/** Writes a checked (and sealed) file in one transaction, batch by batch (see applyImport). */
+/**
+ * Writes a checked (and sealed) file in one transaction, batch by batch (see applyImport).
+ * `open` is the lock-screen choice the file was sealed for; changed meanwhile (in another
+ * tab), the write is refused rather than leave the plan's numbers open against the choice.
+ */
 function writeImport(
 	db: RustpuntDb,
 	file: ExportFile,
-	{ onProgress, signal }: ImportOptions
+	{ onProgress, signal }: ImportOptions,
+	open: boolean
 ): Promise<{ added: number; skipped: number }> {
 	return db.transaction('rw', TABLE_NAMES, async () => {
 		signal?.throwIfAborted();
+		if ((await contactsOnLockScreen(db)) !== open) {
+			throw new Error('The lock-screen choice changed while importing');
+		}
 		const total = TABLE_NAMES.reduce((sum, name) => sum + file[name].length, 0);
 		let done = 0;
 		let added = 0;
@@ -144,12 +158,17 @@ function writeImport(
  * The file with its private text sealed when the lock is on, done before the write (an
  * IndexedDB transaction ends while WebCrypto works). List items already on the device are
  * left out here, compared as text, since sealed copies of the same words never look alike.
+ *
+ * Whether the people to call (steps 4 and 5) stay unsealed for the lock screen is `open`, the
+ * device's one choice for both steps; a file's own `onLockScreen` is never followed. Only the
+ * person on this device lets their numbers show while the app is locked.
  */
 async function sealImport(
 	db: RustpuntDb,
 	file: ExportFile,
 	seal: Seal,
-	text: PrivateTextCodec
+	text: PrivateTextCodec,
+	contactsOpen: boolean
 ): Promise<ExportFile> {
 	const lists = await Promise.all(
 		file.lists.map(async (record) => {
@@ -164,9 +183,8 @@ async function sealImport(
 			if (record.id !== 'reality' && stored.length + fresh.length > MAX_PLAN_ITEMS) {
 				throw new PlanStepFullError(record.id);
 			}
-			// The device's choice to show the plan's numbers on the lock screen wins; such a list
-			// stays unsealed (see private-text.ts).
-			const open = device ? device.onLockScreen === true : record.onLockScreen === true;
+			// Such a list stays unsealed (see private-text.ts).
+			const open = contactsOpen && mayShowWhenLocked(record.id);
 			const items = await Promise.all(
 				fresh.map((item) => (open ? Promise.resolve(ownWords(item)) : seal(item)))
 			);
