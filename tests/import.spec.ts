@@ -245,6 +245,26 @@ test.describe('Importing, with the phone responsive all along', () => {
 		expect(list!.items.every(sealed)).toBe(true);
 	});
 
+	test('a file that would overfill a step of the safety plan is refused, naming the step', async ({
+		page
+	}) => {
+		await dataScreen(page, 0);
+		const onPhone = Array.from({ length: 45 }, (_, i) => `Op de telefoon ${i + 1}`);
+		await putRecords(page, 'lists', [{ id: 'plan-signs', items: onPhone }]);
+		const before = await everything(page);
+		const file = JSON.parse(makeExportText(0, Date.now()));
+		file.lists = [
+			{ id: 'plan-signs', items: Array.from({ length: 6 }, (_, i) => `Uit het bestand ${i}`) }
+		];
+
+		await choose(page, JSON.stringify(file));
+		await page.getByRole('button', { name: 'Ja, importeren' }).click();
+		await expect(page.getByRole('alert')).toHaveText(
+			'Samen met wat al op deze telefoon staat, zou „Mijn signalen” in je veiligheidsplan meer dan 50 regels krijgen, meer dan erin past. Het bestand is niet gebruikt. Er is niets veranderd. Wil je het toch gebruiken, haal dan eerst een paar regels uit die stap weg.'
+		);
+		expect(await everything(page)).toEqual(before);
+	});
+
 	test.describe('with quick exit', () => {
 		test.use({ allowedOrigins: [NEUTRAL] });
 

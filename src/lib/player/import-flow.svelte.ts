@@ -1,4 +1,9 @@
-import { backupProblemText, formatCount, importProblemText } from '../i18n/import-text';
+import {
+	backupProblemText,
+	formatCount,
+	importProblemText,
+	planJoinedFullText
+} from '../i18n/import-text';
 import { m } from '../paraglide/messages';
 import { beforeQuickExit } from '../safety/quick-exit';
 import type { ImportSummary } from '../records/export-file';
@@ -262,7 +267,9 @@ export class ImportFlow {
 				this.#total = progress.total;
 			});
 			if (!result.ok) {
-				await this.#release(m.data_import_cancelled());
+				if ('planStepFull' in result) {
+					await this.#release(planJoinedFullText(result.planStepFull), true);
+				} else await this.#release(m.data_import_cancelled());
 				return;
 			}
 			// The language lives outside the database; written once the data is safely in, and

@@ -140,7 +140,7 @@ export class PlanStore {
 /** A step was to hold more than MAX_PLAN_ITEMS entries: nothing was written. */
 export class PlanStepFullError extends Error {
 	/** `listId` names the step's `lists` record. */
-	constructor(listId: string) {
+	constructor(readonly listId: string) {
 		super(`${listId} holds at most ${MAX_PLAN_ITEMS} entries`);
 		this.name = 'PlanStepFullError';
 	}

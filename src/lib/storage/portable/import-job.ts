@@ -23,14 +23,18 @@ export type ImportReply =
 	| { type: 'progress'; progress: ImportProgress }
 	| { type: 'written'; added: number; skipped: number }
 	| { type: 'cancelled' }
-	| { type: 'failed'; message: string };
+	/** `planStepFull`: the file's entries and the device's together overfill that plan step. */
+	| { type: 'failed'; message: string; planStepFull?: string };
 
 /** A checked file, as the page sees it. */
 export type CheckResult = Extract<ImportReply, { type: 'checked' }>['result'];
 
 /** How a write ended: written, or cancelled with nothing changed. */
 export type WriteResult =
-	{ ok: true; added: number; skipped: number } | { ok: false; cancelled: true };
+	| { ok: true; added: number; skipped: number }
+	| { ok: false; cancelled: true }
+	/** Nothing was written: joined with the device's, the file's entries overfill a plan step. */
+	| { ok: false; planStepFull: string };
 
 /**
  * One import, from choosing the file until it is written or given up. Each step waits for the
@@ -77,6 +81,9 @@ export class ImportJob {
 		this.stop();
 		if (reply.type === 'written') return { ok: true, added: reply.added, skipped: reply.skipped };
 		if (reply.type === 'cancelled') return { ok: false, cancelled: true };
+		if (reply.type === 'failed' && reply.planStepFull) {
+			return { ok: false, planStepFull: reply.planStepFull };
+		}
 		throw new Error(failure(reply));
 	}
 

@@ -5,6 +5,7 @@
  */
 import { MAX_IMPORT_BYTES } from '../../records/import-limits';
 import { getDb } from '../db';
+import { PlanStepFullError } from '../plan-store';
 import { Vault } from '../vault';
 import { parseImport } from './import-check';
 import type { ImportReply, ImportRequest } from './import-job';
@@ -35,7 +36,13 @@ scope.onmessage = (event) => {
 		// Stopped by the person: the transaction was rolled back (Dexie wraps the abort's error,
 		// so the signal says whether it was a cancel, not the error's class).
 		if (stopping?.signal.aborted) reply({ type: 'cancelled' });
-		else reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+		else {
+			reply({
+				type: 'failed',
+				message: error instanceof Error ? error.message : String(error),
+				...(error instanceof PlanStepFullError && { planStepFull: error.listId })
+			});
+		}
 	});
 };
 

@@ -133,3 +133,33 @@ describe('the safety plan’s numbers on the lock screen, in an import', () => {
 		expect(await device.plan.lockScreenContacts()).toEqual({ people: [], pros: [] });
 	});
 });
+
+describe('a plan step in an import, joined with the device’s', () => {
+	it('is refused before anything is written when together they would overfill the step', async () => {
+		const device = Array.from({ length: 40 }, (_, i) => `op de telefoon ${i}`);
+		await db.lists.put({ id: 'plan-signs', items: device });
+		const before = await snapshot();
+		const data = validData();
+		// Ten lines the device has already, and eleven new: 51 once joined.
+		const known = device.slice(0, 10);
+		const fresh = Array.from({ length: 11 }, (_, i) => `uit het bestand ${i}`);
+		data.lists = [{ id: 'plan-signs', items: [...known, ...fresh] }];
+
+		await expect(applyImport(db, parsedFile(JSON.stringify(data)))).rejects.toMatchObject({
+			name: 'PlanStepFullError',
+			listId: 'plan-signs'
+		});
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('is joined when the lines the device already has leave room', async () => {
+		const device = Array.from({ length: 40 }, (_, i) => `op de telefoon ${i}`);
+		await db.lists.put({ id: 'plan-signs', items: device });
+		const data = validData();
+		const fresh = Array.from({ length: 10 }, (_, i) => `uit het bestand ${i}`);
+		data.lists = [{ id: 'plan-signs', items: [...device.slice(0, 30), ...fresh] }];
+
+		await applyImport(db, parsedFile(JSON.stringify(data)));
+		expect((await db.lists.get('plan-signs'))?.items).toEqual([...device, ...fresh]);
+	});
+});
