@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { minifySync } from 'rolldown/utils';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { manifestHref } from '$lib/platform/manifest';
-import { bootAfterFirstFrame, isCrisisPath } from '$lib/platform/crisis-page';
+import { bootAfterFirstFrame, bootsAfterFirstFrame } from '$lib/platform/crisis-page';
 import { minifyFirstPaintScript } from '$lib/platform/first-paint-script';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
@@ -23,13 +23,13 @@ function minify(code: string): string {
 
 /**
  * Renders each page in the language of its URL, with a matching <html lang> and manifest and
- * its first-paint script minified; a crisis page asks for the app's code only after its first
- * frame.
+ * its first-paint script minified; a crisis page and the home screen ask for the app's code
+ * only after their first frame.
  */
 export const handle: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
-		const crisis = isCrisisPath(event.url.pathname);
+		const firstFrameFirst = bootsAfterFirstFrame(event.url.pathname);
 		return resolve(event, {
 			transformPageChunk: ({ html }) => {
 				const page = minifyFirstPaintScript(
@@ -39,7 +39,7 @@ export const handle: Handle = ({ event, resolve }) =>
 					sha256,
 					minify
 				);
-				return crisis ? bootAfterFirstFrame(page, sha256) : page;
+				return firstFrameFirst ? bootAfterFirstFrame(page, sha256) : page;
 			}
 		});
 	});

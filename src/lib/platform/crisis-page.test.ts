@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { bootAfterFirstFrame, isCrisisPath } from './crisis-page';
+import { bootAfterFirstFrame, bootsAfterFirstFrame, isCrisisPath } from './crisis-page';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
 
@@ -30,6 +30,13 @@ describe('a crisis page', () => {
 	it('is /nu in either language, with or without .html', () => {
 		expect(['/nu', '/en/nu', '/nu.html', '/en/nu/'].every(isCrisisPath)).toBe(true);
 		expect(['/', '/en', '/hulp', '/nu/x'].some(isCrisisPath)).toBe(false);
+	});
+
+	it('boots the crisis pages and the home screen after their first frame, and no other', () => {
+		expect(['/nu', '/en/nu', '/', '/en', '/en.html', '/en/'].every(bootsAfterFirstFrame)).toBe(
+			true
+		);
+		expect(['/hulp', '/en/hulp', '/dagboek', '/nu/x'].some(bootsAfterFirstFrame)).toBe(false);
 	});
 
 	it('asks for no script in its head: the preloads move into the boot', () => {

@@ -6,9 +6,26 @@
 /** The addresses whose first frame must not wait for the app's code. */
 const CRISIS_PATHS = new Set(['/nu', '/en/nu']);
 
-/** True for a page whose boot is moved behind its first frame. */
+/**
+ * The pages whose boot is moved behind their first frame: the crisis pages, and the home
+ * screen, the way in to them, whose first paint would otherwise share the network with some
+ * 40 modules before the stylesheets (a phone's first visit, and Lighthouse's).
+ */
+const FIRST_FRAME_FIRST = new Set([...CRISIS_PATHS, '/', '/en']);
+
+/** An address as the set above spells it: no `.html`, no trailing slash. */
+function plainPath(pathname: string): string {
+	return pathname.replace(/\.html$/, '').replace(/\/$/, '') || '/';
+}
+
+/** True for a crisis page: its first breaths are the pacer's alone. */
 export function isCrisisPath(pathname: string): boolean {
-	return CRISIS_PATHS.has(pathname.replace(/\.html$/, '').replace(/\/$/, '') || '/');
+	return CRISIS_PATHS.has(plainPath(pathname));
+}
+
+/** True for a page whose boot is moved behind its first frame (bootAfterFirstFrame). */
+export function bootsAfterFirstFrame(pathname: string): boolean {
+	return FIRST_FRAME_FIRST.has(plainPath(pathname));
 }
 
 const MODULEPRELOAD = /[ \t]*<link href="([^"]+)" rel="modulepreload">\n?/g;
