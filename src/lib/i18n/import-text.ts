@@ -12,8 +12,9 @@ import type {
 	TableName
 } from '../records/export-file';
 import { EARLIEST_MS } from '../records/import-limits';
-import { MAX_PLAN_ITEMS, type PlanListId } from '../records/safety-plan';
+import { MAX_PLAN_ITEMS, PLAN_STEPS, planListId } from '../records/safety-plan';
 import { formatBytes, intlLocale } from './journal-text';
+import { PLAN_STEP_TEXT } from './safety-text';
 
 /** Why an import was refused, in words (nothing was changed in every case). */
 export function importProblemText(problem: ImportProblem): string {
@@ -47,24 +48,14 @@ export function importProblemText(problem: ImportProblem): string {
 	}
 }
 
-const PLAN_STEP_TITLE: Record<PlanListId, () => string> = {
-	'plan-signs': m.plan_signs_title,
-	'plan-alone': m.plan_alone_title,
-	'plan-distract': m.plan_distract_title,
-	'plan-people': m.plan_people_title,
-	'plan-pros': m.plan_pros_title,
-	'plan-safer': m.plan_safer_title,
-	'plan-reasons': m.plan_reasons_title
-};
-
 /**
  * Why a file was not used when its entries, joined with the device's, would overfill a step
  * of the safety plan (`listId`): the step by its title, and what the person can do.
  */
 export function planJoinedFullText(listId: string): string {
-	const title = PLAN_STEP_TITLE[listId as PlanListId];
+	const step = PLAN_STEPS.find((name) => planListId(name) === listId);
 	return m.plan_import_joined_full({
-		step: title ? title() : m.plan_title(),
+		step: step ? PLAN_STEP_TEXT[step].title() : m.plan_title(),
 		max: formatCount(MAX_PLAN_ITEMS)
 	});
 }

@@ -1,5 +1,17 @@
+import type { PlanStep } from '../records/safety-plan';
 import type { CrisisLineId, LineHours } from '../safety/crisis-lines';
 import { m } from '../paraglide/messages';
+
+/** Each step of the safety plan in words: its title and what belongs in it. */
+export const PLAN_STEP_TEXT: Record<PlanStep, { title: () => string; about: () => string }> = {
+	signs: { title: m.plan_signs_title, about: m.plan_signs_about },
+	alone: { title: m.plan_alone_title, about: m.plan_alone_about },
+	distract: { title: m.plan_distract_title, about: m.plan_distract_about },
+	people: { title: m.plan_people_title, about: m.plan_people_about },
+	pros: { title: m.plan_pros_title, about: m.plan_pros_about },
+	safer: { title: m.plan_safer_title, about: m.plan_safer_about },
+	reasons: { title: m.plan_reasons_title, about: m.plan_reasons_about }
+};
 
 /** The name and a one-line description of a crisis line, in the app's language. */
 export function lineText(id: CrisisLineId): { name: string; about: string } {

@@ -1,5 +1,5 @@
 import { MAX_PLAN_ITEMS, PLAN_STEPS, type PlanStep } from '../records/safety-plan';
-import type { PlanStore } from '../storage';
+import type { PlanStore, SafetyPlan } from '../storage';
 import { loadPlanStore, loadUrges } from './gateway';
 
 /** How far back the journal's body signals are offered as warning signs. */
@@ -71,13 +71,7 @@ export class SafetyPlanState {
 	start(): void {
 		void this.#load()
 			.then((store) => store.read())
-			.then((plan) => {
-				this.#steps = plan.steps;
-				this.#onLockScreen = plan.onLockScreen;
-				// With entries unreadable (locked after all), nothing may be written over them.
-				this.#ready = !plan.unreadable;
-				if (plan.unreadable) this.#saveState = 'locked';
-			})
+			.then((plan) => this.#show(plan))
 			.catch((error: unknown) => {
 				console.error('The safety plan could not be read', error);
 				this.#saveState = 'unread';
@@ -169,16 +163,19 @@ export class SafetyPlanState {
 			});
 	}
 
+	/** Shows a plan as read from the store. */
+	#show(plan: SafetyPlan): void {
+		this.#steps = plan.steps;
+		this.#onLockScreen = plan.onLockScreen;
+		// With entries unreadable (locked after all), nothing may be written over them.
+		this.#ready = !plan.unreadable;
+		if (plan.unreadable) this.#saveState = 'locked';
+	}
+
 	/** Shows the plan as stored; left as it is when even reading fails. */
 	async #reload(): Promise<void> {
 		try {
-			const plan = await (await this.#load()).read();
-			this.#steps = plan.steps;
-			this.#onLockScreen = plan.onLockScreen;
-			if (plan.unreadable) {
-				this.#ready = false;
-				this.#saveState = 'locked';
-			}
+			this.#show(await (await this.#load()).read());
 		} catch (error: unknown) {
 			console.error('The safety plan could not be read again', error);
 		}
