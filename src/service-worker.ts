@@ -8,6 +8,12 @@ import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-
 import { createPartialResponse } from 'workbox-range-requests';
 import { registerRoute, setCatchHandler, setDefaultHandler } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
+import {
+	isLaunch,
+	LAUNCH_CACHE,
+	LAUNCH_LANGUAGE_URL,
+	launchTarget
+} from '$lib/platform/launch-language';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -18,13 +24,24 @@ const precache = [
 	...prerendered.map((url) => ({ url, revision: version }))
 ];
 
+/** The language a launch should open in, as the pages last wrote it ('' when none). */
+async function launchWish(): Promise<string> {
+	const kept = await caches
+		.open(LAUNCH_CACHE)
+		.then((cache) => cache.match(LAUNCH_LANGUAGE_URL))
+		.catch(() => undefined);
+	return kept ? kept.text() : '';
+}
+
 /** A page of the app under its one address: /en/ is /en, /nu/ is /nu. */
 function canonicalPath(pathname: string): string {
 	return pathname.length > 1 ? pathname.replace(/\/+$/, '') || '/' : pathname;
 }
 
 // Every page the browser loads in full, in both languages, online and offline: an address with
-// a trailing slash goes to the page without it; a page in the cache comes from the cache; any
+// a trailing slash goes to the page without it; a launch (from the home screen, say) goes to
+// the page in the language the person wants, without a second page load (launch-language.ts);
+// a page in the cache comes from the cache; any
 // other address is asked of the network and, offline or unknown there, gets the app's own
 // "not found" page in its language (src/routes/404), with help and quick exit.
 registerRoute(
@@ -32,6 +49,12 @@ registerRoute(
 	async ({ request, url }) => {
 		const path = canonicalPath(url.pathname);
 		if (path !== url.pathname) return Response.redirect(`${path}${url.search}`, 301);
+		if (isLaunch(request.referrer, self.location.origin)) {
+			const target = launchTarget(path, await launchWish());
+			if (target !== null && (await matchPrecache(target))) {
+				return Response.redirect(`${target}${url.search}`, 302);
+			}
+		}
 		const cached = await matchPrecache(path);
 		if (cached) return cached;
 		const answer = await fetch(request).catch(() => undefined);

@@ -1,4 +1,31 @@
-import { controlTime, expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { controlTime, expect, test, visitUntilOffline } from './fixtures';
+
+/** Counts the documents the tab loads (each runs this first), in sessionStorage. */
+function countPageLoads() {
+	const loads = Number(sessionStorage.getItem('test:page-loads') ?? 0);
+	sessionStorage.setItem('test:page-loads', String(loads + 1));
+}
+
+/** Opens `path` as the home screen does (no page of the app leads there); returns how many pages loaded. */
+async function launch(page: Page, path: string): Promise<number> {
+	await page.evaluate(() => sessionStorage.removeItem('test:page-loads'));
+	await page.goto(path);
+	await page.locator('html[data-app]').waitFor({ state: 'attached' });
+	return page.evaluate(() => Number(sessionStorage.getItem('test:page-loads')));
+}
+
+/** The language the service worker sends a launch to, once the page has kept it. */
+async function expectLaunchWish(page: Page, wish: string) {
+	await expect
+		.poll(() =>
+			page.evaluate(async () => {
+				const kept = await caches.match('/launch-language', { cacheName: 'rustpunt-launch' });
+				return kept ? kept.text() : null;
+			})
+		)
+		.toBe(wish);
+}
 
 test.describe('Languages', () => {
 	test('a Dutch phone gets Dutch', async ({ page }) => {
@@ -41,6 +68,40 @@ test.describe('Languages', () => {
 			await expect(page.getByRole('link', { name: 'Breathe now' })).toBeVisible();
 			await page.goto('/nu');
 			await expect(page).toHaveURL(/\/en\/nu$/);
+		});
+
+		test("the installed app's Dutch start address and shortcut open in English, in one page load", async ({
+			page
+		}) => {
+			await page.addInitScript(countPageLoads);
+			await visitUntilOffline(page, '/en');
+			await expectLaunchWish(page, 'en');
+			await page.context().setOffline(true);
+
+			expect(await launch(page, '/nu')).toBe(1);
+			await expect(page).toHaveURL(/\/en\/nu$/);
+			await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+			expect(await launch(page, '/')).toBe(1);
+			await expect(page).toHaveURL(/\/en$/);
+			await expect(page.getByRole('link', { name: 'Breathe now' })).toBeVisible();
+		});
+
+		test('Dutch, once picked, opens at once too, and switching language still works', async ({
+			page
+		}) => {
+			await page.addInitScript(countPageLoads);
+			await visitUntilOffline(page, '/en');
+			await page.getByRole('link', { name: 'Schakel naar Nederlands' }).click();
+			await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+			await expectLaunchWish(page, 'nl');
+
+			expect(await launch(page, '/en/nu')).toBe(1);
+			await expect(page).toHaveURL(/localhost:\d+\/nu$/);
+			await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+			expect(await launch(page, '/')).toBe(1);
+			await page.getByRole('link', { name: 'Switch to English' }).click();
+			await expect(page.getByRole('link', { name: 'Breathe now' })).toBeVisible();
+			await expectLaunchWish(page, 'en');
 		});
 	});
 });
