@@ -229,15 +229,16 @@ function installProbe({ key, running, handledText }) {
 		listen
 	);
 
-	// Rustpunt's pacer: looked for in every frame until one is on screen, breathing.
+	// Rustpunt's pacer: looked for in every frame until one is on screen, breathing. /nu's disc,
+	// or the home page's preview of it, shown by a tap on "Adem nu" while /nu loads.
 	if (running !== null) {
 		/** @param {number} frameMs */
 		const watch = (frameMs) => {
-			const disc = document.querySelector('[data-pacer-disc]');
-			const breathing =
-				disc !== null &&
-				disc.checkVisibility() &&
-				disc.getAnimations().some((a) => a.playState === 'running');
+			const discs = document.querySelectorAll('[data-pacer-disc], [data-breath-preview] .disc');
+			const breathing = [...discs].some(
+				(disc) =>
+					disc.checkVisibility() && disc.getAnimations().some((a) => a.playState === 'running')
+			);
 			if (!breathing) return void requestAnimationFrame(watch);
 			update((trail) => {
 				trail.pacer ??= { epochMs: performance.timeOrigin + frameMs, document: index };
