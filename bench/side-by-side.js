@@ -204,6 +204,16 @@ function installProbe({ key, running, handledText }) {
 			});
 		}
 	}).observe({ type: 'paint', buffered: true });
+	// A page that leaves soon after its first paint (a tap at the first paint loads /nu) may go
+	// before the observer hears of it: the entry is there all the same.
+	addEventListener('pagehide', () => {
+		const [entry] = performance.getEntriesByName('first-contentful-paint');
+		if (entry)
+			update((trail) => {
+				const page = trail.documents[index];
+				if (page) page.fcpMs ??= entry.startTime;
+			});
+	});
 	// Passive, so that the probe's listeners never make the browser wait for the page.
 	const listen = { capture: true, passive: true };
 	addEventListener(
