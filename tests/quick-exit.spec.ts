@@ -72,6 +72,34 @@ test.describe('Back never leads into the app after quick exit', () => {
 		await quickExitThenBack(page, baseURL!);
 	});
 
+	test.describe('on an English phone', () => {
+		test.use({ locale: 'en-GB' });
+
+		test('after the service worker sent a launch of /nu to /en/nu', async ({
+			page,
+			context,
+			baseURL
+		}) => {
+			await serveNeutralSites(page);
+			await visitUntilOffline(page, '/en');
+			// The page keeps the wish for the service worker (src/lib/platform/launch-language.ts).
+			await expect
+				.poll(() =>
+					page.evaluate(async () => {
+						const kept = await caches.match('/launch-language', { cacheName: 'rustpunt-launch' });
+						return kept?.text();
+					})
+				)
+				.toBe('en');
+			// A launch from the home screen opens a window of its own.
+			const launched = await context.newPage();
+			await launched.goto('/nu');
+			await expect(launched).toHaveURL(/\/en\/nu$/);
+			await waitForApp(launched);
+			await quickExitThenBack(launched, baseURL!, `${NEUTRAL_EN}/weather`);
+		});
+	});
+
 	test('after "too much?" leads from a body scan into grounding', async ({ page, baseURL }) => {
 		await serveNeutralSites(page);
 		await page.goto('/en/oefening/body-scan-3');
