@@ -52,8 +52,12 @@ export class SafetyPlanState {
 		return this.#onLockScreen;
 	}
 
-	/** A few body signals from the journal, not yet in the warning signs. */
+	/**
+	 * A few body signals from the journal, not yet in the warning signs. None until the plan is
+	 * read: a chip tapped before then would add nothing, or repeat a sign already there.
+	 */
 	get suggestions(): readonly string[] {
+		if (!this.#ready) return [];
 		const signs = this.#steps.signs;
 		return this.#suggestions.filter((text) => !signs.includes(text));
 	}

@@ -6,20 +6,24 @@ import type { SafetyPlan } from '../storage';
 const store = vi.hoisted(() => ({
 	steps: {} as Record<string, string[]>,
 	failing: false,
-	saves: 0
+	saves: 0,
+	/** Body signals in the journal's urge moments. */
+	urges: [] as { bodyPlace: string }[],
+	/** The plan's read waits for this. */
+	readable: Promise.resolve()
 }));
 
 vi.mock('./gateway', () => ({
 	loadPlanStore: () =>
 		Promise.resolve({
 			read: (): Promise<SafetyPlan> =>
-				Promise.resolve({
+				store.readable.then(() => ({
 					steps: Object.fromEntries(
 						PLAN_STEPS.map((step) => [step, [...(store.steps[step] ?? [])]])
 					) as Record<PlanStep, string[]>,
 					onLockScreen: false,
 					unreadable: false
-				}),
+				})),
 			saveStep: (step: PlanStep, entries: string[]) => {
 				store.saves += 1;
 				if (store.failing) return Promise.reject(new Error('disk full'));
@@ -27,7 +31,7 @@ vi.mock('./gateway', () => ({
 				return Promise.resolve();
 			}
 		}),
-	loadUrges: () => Promise.resolve({ between: () => Promise.resolve([]) })
+	loadUrges: () => Promise.resolve({ between: () => Promise.resolve(store.urges) })
 }));
 
 const { SafetyPlanState } = await import('./safety-plan.svelte');
@@ -35,6 +39,8 @@ const { SafetyPlanState } = await import('./safety-plan.svelte');
 /** A plan read from the store as `steps` says, ready to change. */
 async function started(steps: Partial<Record<PlanStep, string[]>> = {}) {
 	store.steps = { ...steps };
+	store.urges = [];
+	store.readable = Promise.resolve();
 	store.failing = false;
 	store.saves = 0;
 	const plan = new SafetyPlanState();
@@ -71,5 +77,21 @@ describe('the safety plan on the screen', () => {
 		await vi.waitFor(() =>
 			expect(plan.steps.signs).toEqual(['slecht slapen', 'uit een ander venster'])
 		);
+	});
+
+	it('suggests body signals only once the plan is read, and none it already holds', async () => {
+		store.steps = { signs: ['koude handen'] };
+		store.urges = [{ bodyPlace: 'koude handen' }, { bodyPlace: ' druk op mijn borst ' }];
+		let read = () => {};
+		store.readable = new Promise<void>((resolve) => (read = resolve));
+		const plan = new SafetyPlanState();
+		plan.start();
+		// The journal answered first: still nothing to tap while the plan is unread.
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(plan.ready).toBe(false);
+		expect(plan.suggestions).toEqual([]);
+		read();
+		await vi.waitFor(() => expect(plan.ready).toBe(true));
+		expect(plan.suggestions).toEqual(['druk op mijn borst']);
 	});
 });
