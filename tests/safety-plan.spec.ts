@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import {
 	expect,
 	expectNoAxeViolations,
+	putRecords,
 	storedRecords,
 	test,
 	visitUntilOffline,
@@ -338,27 +339,19 @@ test.describe('My safety plan', () => {
 	}) => {
 		await page.goto('/plan');
 		await waitForApp(page);
-		// Two body signals written in the journal's urge flow turn up as suggestions.
-		await page.evaluate(async () => {
-			const open = indexedDB.open('rustpunt');
-			const db = await new Promise<IDBDatabase>(
-				(resolve) => (open.onsuccess = () => resolve(open.result))
-			);
-			const now = Date.now();
-			await new Promise((resolve) => {
-				const tx = db.transaction('urges', 'readwrite');
-				for (const [i, bodyPlace] of ['druk op mijn borst', 'koude handen'].entries()) {
-					tx.objectStore('urges').put({
-						id: `u${i}`,
-						startedAt: now - (i + 1) * 60_000,
-						intensity: 5,
-						bodyPlace
-					});
-				}
-				tx.oncomplete = resolve;
-			});
-			db.close();
-		});
+		// Two body signals written in the journal's urge flow turn up as suggestions. Written once
+		// the app has made its database (a test that made it would race the app's first opening).
+		const now = await page.evaluate(() => Date.now());
+		await putRecords(
+			page,
+			'urges',
+			['druk op mijn borst', 'koude handen'].map((bodyPlace, i) => ({
+				id: `u${i}`,
+				startedAt: now - (i + 1) * 60_000,
+				intensity: 5,
+				bodyPlace
+			}))
+		);
 		await page.reload();
 		await waitForApp(page);
 		const signs = page.getByRole('region', { name: 'Mijn signalen' });
