@@ -218,6 +218,21 @@ export async function openAdjust(page: Page, name = 'Aanpassen') {
 	await page.getByText(name, { exact: true }).click();
 }
 
+/**
+ * Waits until the pages have kept `wish` as the language a launch goes to, where the service
+ * worker reads it (src/lib/platform/launch-language.ts).
+ */
+export async function expectLaunchWish(page: Page, wish: string) {
+	await expect
+		.poll(() =>
+			page.evaluate(async () => {
+				const kept = await caches.match('/launch-language', { cacheName: 'rustpunt-launch' });
+				return kept ? kept.text() : null;
+			})
+		)
+		.toBe(wish);
+}
+
 /** Waits until the app's code runs (it marks <html data-app>), before pressing keys. */
 export async function waitForApp(page: Page) {
 	await page.locator('html[data-app]').waitFor({ state: 'attached' });

@@ -1,5 +1,12 @@
 import type { Page } from '@playwright/test';
-import { controlTime, expect, test, visitUntilOffline } from './fixtures';
+import {
+	controlTime,
+	expect,
+	expectLaunchWish,
+	test,
+	visitUntilOffline,
+	waitForApp
+} from './fixtures';
 
 /** Counts the documents the tab loads (each runs this first), in sessionStorage. */
 function countPageLoads() {
@@ -11,20 +18,8 @@ function countPageLoads() {
 async function launch(page: Page, path: string): Promise<number> {
 	await page.evaluate(() => sessionStorage.removeItem('test:page-loads'));
 	await page.goto(path);
-	await page.locator('html[data-app]').waitFor({ state: 'attached' });
+	await waitForApp(page);
 	return page.evaluate(() => Number(sessionStorage.getItem('test:page-loads')));
-}
-
-/** The language the service worker sends a launch to, once the page has kept it. */
-async function expectLaunchWish(page: Page, wish: string) {
-	await expect
-		.poll(() =>
-			page.evaluate(async () => {
-				const kept = await caches.match('/launch-language', { cacheName: 'rustpunt-launch' });
-				return kept ? kept.text() : null;
-			})
-		)
-		.toBe(wish);
 }
 
 test.describe('Languages', () => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, visitUntilOffline, waitForApp } from './fixtures';
+import { expect, expectLaunchWish, test, visitUntilOffline, waitForApp } from './fixtures';
 
 const NEUTRAL = 'https://www.buienradar.nl';
 const NEUTRAL_EN = 'https://www.bbc.com';
@@ -82,15 +82,7 @@ test.describe('Back never leads into the app after quick exit', () => {
 		}) => {
 			await serveNeutralSites(page);
 			await visitUntilOffline(page, '/en');
-			// The page keeps the wish for the service worker (src/lib/platform/launch-language.ts).
-			await expect
-				.poll(() =>
-					page.evaluate(async () => {
-						const kept = await caches.match('/launch-language', { cacheName: 'rustpunt-launch' });
-						return kept?.text();
-					})
-				)
-				.toBe('en');
+			await expectLaunchWish(page, 'en');
 			// A launch from the home screen opens a window of its own.
 			const launched = await context.newPage();
 			await launched.goto('/nu');
