@@ -62,10 +62,19 @@ const browserEnv: PlayerEnvironment = {
 	onStart: (atMs) => mark('rustpunt:session-start', atMs)
 };
 
-/** Adds a performance mark where the browser supports it; never breaks the exercise. */
+/**
+ * Adds a performance mark where the browser supports it; never breaks the exercise. A time
+ * before this page began (a session started by a tap on the page before it) cannot be a mark's
+ * time: that mark stands at the page's start, and its detail holds the real time.
+ */
 export function mark(name: string, startTime?: number): void {
 	try {
-		performance.mark(name, startTime === undefined ? undefined : { startTime });
+		performance.mark(
+			name,
+			startTime === undefined
+				? undefined
+				: { startTime: Math.max(startTime, 0), detail: { startTime } }
+		);
 	} catch {
 		// A missing or faked performance API (test clocks) is not worth an exercise.
 	}
