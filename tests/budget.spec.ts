@@ -14,8 +14,8 @@ test.describe('Bytes shipped', () => {
 			expect(html, page).not.toMatch(/<link[^>]*modulepreload/);
 			expect(html, page).not.toMatch(/<script[^>]*\bsrc=/);
 			// The only imports wait for a frame and a task (src/lib/platform/crisis-page.ts).
-			const boot = html.slice(html.indexOf('var boot = function'));
-			expect(html.indexOf('import(')).toBeGreaterThan(html.indexOf('var boot = function'));
+			const boot = html.slice(html.indexOf('const boot = function'));
+			expect(html.indexOf('import(')).toBeGreaterThan(html.indexOf('const boot = function'));
 			expect(boot).toContain('requestAnimationFrame(function () { setTimeout(boot, 0); });');
 			// The disc is drawn breathing in the page itself.
 			expect(html, page).toMatch(/class="disc[^"]*prestart/);

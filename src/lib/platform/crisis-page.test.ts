@@ -26,6 +26,71 @@ const page = (boot = BOOT) => `<html><head>
 
 const scriptOf = (html: string) => /<script>([\s\S]*)<\/script>/.exec(html)?.[1] ?? '';
 
+/**
+ * Runs the rewritten boot of a page with `count` preloads against a stand-in for the browser:
+ * `next()` runs the next queued frame or task. The boot's own start is a stand-in too.
+ */
+function runBoot(count: number) {
+	const start = `
+				{
+					const element = document.currentScript.parentElement;
+					Promise.all([
+						element
+					]).then(([found]) => {
+						found.booted = true;
+					});
+				}
+			`;
+	const links = Array.from(
+		{ length: count },
+		(_, i) => `<link href="/_app/immutable/chunks/${i}.js" rel="modulepreload">\n`
+	).join('');
+	const html = bootAfterFirstFrame(
+		page(start)
+			.replace(/<link[^>]*>\n/g, '')
+			.replace('</head>', `${links}</head>`),
+		sha256
+	);
+	const element = { booted: false };
+	const state = {
+		added: [] as string[],
+		tasks: [] as (() => void)[],
+		leaving: false,
+		onPageshow: [] as (() => void)[],
+		/** Whether the start ran, once the promises it waits for have settled. */
+		async booted() {
+			await new Promise((settled) => setTimeout(settled, 0));
+			return element.booted;
+		},
+		next() {
+			state.tasks.shift()?.();
+		},
+		pageshow() {
+			const listeners = state.onPageshow.splice(0);
+			listeners.forEach((listener) => listener());
+		}
+	};
+	const document = {
+		currentScript: { parentElement: element },
+		documentElement: { hasAttribute: (name: string) => name === 'data-leaving' && state.leaving },
+		createElement: () => ({ rel: '', href: '' }),
+		head: { appendChild: (link: { href: string }) => state.added.push(link.href) }
+	};
+	new Function(
+		'document',
+		'requestAnimationFrame',
+		'setTimeout',
+		'addEventListener',
+		scriptOf(html)
+	)(
+		document,
+		(callback: () => void) => state.tasks.push(callback),
+		(callback: () => void) => state.tasks.push(callback),
+		(type: string, listener: () => void) => type === 'pageshow' && state.onPageshow.push(listener)
+	);
+	return state;
+}
+
 describe('a crisis page', () => {
 	it('is /nu in either language, with or without .html', () => {
 		expect(['/nu', '/en/nu', '/nu.html', '/en/nu/'].every(isCrisisPath)).toBe(true);
@@ -51,8 +116,36 @@ describe('a crisis page', () => {
 		const script = scriptOf(bootAfterFirstFrame(page(), sha256));
 		expect(script).toMatch(/requestAnimationFrame\(function \(\) \{ setTimeout\(boot, 0\); \}\);/);
 		// The element is still found while the script runs (document.currentScript).
-		expect(script.indexOf('document.currentScript')).toBeLessThan(script.indexOf('var boot'));
+		expect(script.indexOf('document.currentScript')).toBeLessThan(script.indexOf('const boot'));
 		expect(() => new Function(script)).not.toThrow();
+	});
+
+	it('adds its preloads a few per task, then boots', async () => {
+		const boot = runBoot(14);
+		boot.next(); // the first frame
+		const perTask: number[] = [];
+		while (boot.tasks.length > 0) {
+			const before = boot.added.length;
+			boot.next();
+			perTask.push(boot.added.length - before);
+		}
+		expect(perTask).toEqual([6, 6, 2]);
+		expect(await boot.booted()).toBe(true);
+	});
+
+	it('asks for nothing once a tap is leaving the page, and boots if the page is shown again', async () => {
+		const boot = runBoot(8);
+		boot.leaving = true;
+		while (boot.tasks.length > 0) boot.next();
+		expect(boot.added).toEqual([]);
+		expect(await boot.booted()).toBe(false);
+
+		// Back from the back-forward cache: src/app.html has cleared the mark.
+		boot.leaving = false;
+		boot.pageshow();
+		while (boot.tasks.length > 0) boot.next();
+		expect(boot.added).toHaveLength(8);
+		expect(await boot.booted()).toBe(true);
 	});
 
 	it('lets the new boot script run under the Content Security Policy, and the old one not', () => {
