@@ -1,5 +1,7 @@
 // A static server for the update test only: it serves build/ like any static host, and after
 // a POST to /__test/next-version it serves a changed service worker, as after a new deploy.
+// Every POST is a new deploy: a test that installed whatever version was current (another test,
+// or its own earlier try, may have posted before) always finds a newer one after its POST.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -17,7 +19,8 @@ const types = {
 	'.svg': 'image/svg+xml',
 	'.wav': 'audio/wav'
 };
-let nextVersion = false;
+/** How many deploys the tests have made: 0 serves the build as it is. */
+let deploys = 0;
 
 /**
  * The file for a URL path: /nu is nu.html, / is index.html.
@@ -35,7 +38,7 @@ function resolve(pathname) {
 createServer((request, response) => {
 	const { pathname } = new URL(request.url ?? '/', 'http://localhost');
 	if (request.method === 'POST' && pathname === '/__test/next-version') {
-		nextVersion = true;
+		deploys += 1;
 		response.writeHead(204).end();
 		return;
 	}
@@ -50,8 +53,8 @@ createServer((request, response) => {
 		'content-type': types[extname(file)] ?? 'application/octet-stream',
 		'cache-control': 'no-cache'
 	};
-	if (pathname === '/service-worker.js' && nextVersion) {
-		response.writeHead(200, headers).end(readFileSync(file, 'utf8') + '\n// next version\n');
+	if (pathname === '/service-worker.js' && deploys > 0) {
+		response.writeHead(200, headers).end(`${readFileSync(file, 'utf8')}\n// deploy ${deploys}\n`);
 		return;
 	}
 	response.writeHead(200, headers);

@@ -3,6 +3,10 @@ import { expect, test, visitUntilOffline, waitForApp } from './fixtures';
 // The server that pretends a new version was deployed (see playwright.config.ts).
 const UPDATE_PORT = Number(process.env.E2E_UPDATE_PORT || 4176);
 
+// One server deploys for both tests: they run one after the other, never side by side, so that
+// one test's deploy never lands in the middle of the other's update.
+test.describe.configure({ mode: 'default' });
+
 test.describe('A new version', () => {
 	test.use({ baseURL: `http://localhost:${UPDATE_PORT}` });
 
