@@ -33,9 +33,10 @@ const MODULEPRELOAD = /[ \t]*<link href="([^"]+)" rel="modulepreload">\n?/g;
 const BOOT = /(<script>\s*\{[\s\S]*?)(Promise\.all\(\[[\s\S]*?\}\);)(\s*\}\s*<\/script>)/;
 
 /**
- * How many preloads the boot adds in one task. Adding one costs about 2.5 ms on a phone 4x
- * slower than a laptop (bench/side-by-side.js), so a batch stays well under a 50 ms task and a
- * tap on "Adem nu" at the first paint is answered between two batches, not after all of them.
+ * How many preloads the boot adds in one task. Adding one cost about 2.5 ms in a CPU profile of
+ * /nu with the CPU slowed 4x (as bench/side-by-side.js slows it), so a batch stays well under a
+ * 50 ms task and a tap on "Adem nu" at the first paint is answered between two batches, not after
+ * all of them.
  */
 const PRELOADS_PER_TASK = 6;
 
