@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import { exercisesPlugin } from './src/lib/content/build/vite-plugin.ts';
+import { crisisIslandPlugin } from './src/lib/crisis/build-plugin.ts';
 
 export default defineConfig({
 	plugins: [
@@ -15,6 +16,7 @@ export default defineConfig({
 				emitGitIgnore: false
 			}),
 		exercisesPlugin(),
+		crisisIslandPlugin(),
 		sveltekit()
 	],
 	preview: { port: 4173, strictPort: true },

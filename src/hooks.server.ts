@@ -1,9 +1,19 @@
 import type { Handle } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { minifySync } from 'rolldown/utils';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { manifestHref } from '$lib/platform/manifest';
-import { bootAfterFirstFrame, bootsAfterFirstFrame } from '$lib/platform/crisis-page';
+import {
+	bootAfterFirstFrame,
+	bootIslandAfterFirstFrame,
+	bootsAfterFirstFrame,
+	isCrisisPath,
+	islandFiles,
+	type IslandFiles
+} from '$lib/platform/crisis-page';
+import { ISLAND_SOURCE } from '$lib/crisis/build-plugin';
 import { minifyFirstPaintScript } from '$lib/platform/first-paint-script';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
@@ -21,6 +31,15 @@ function minify(code: string): string {
 	return small;
 }
 
+/** SvelteKit's client build, written before the pages are prerendered. */
+const CLIENT_MANIFEST = '.svelte-kit/output/client/.vite/manifest.json';
+let island: IslandFiles | undefined;
+/** The crisis island's files, read once from the client build's manifest. */
+function crisisIsland(): IslandFiles {
+	island ??= islandFiles(JSON.parse(readFileSync(CLIENT_MANIFEST, 'utf8')), ISLAND_SOURCE);
+	return island;
+}
+
 /**
  * Renders each page in the language of its URL, with a matching <html lang> and manifest and
  * its first-paint script minified; a crisis page and the home screen ask for the app's code
@@ -29,7 +48,10 @@ function minify(code: string): string {
 export const handle: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
-		const firstFrameFirst = bootsAfterFirstFrame(event.url.pathname);
+		// A crisis page is prerendered without SvelteKit's boot (src/routes/nu/+page.ts): it
+		// gets its island. During development Kit hydrates it as any other page.
+		const crisis = building && isCrisisPath(event.url.pathname);
+		const firstFrameFirst = !crisis && bootsAfterFirstFrame(event.url.pathname);
 		return resolve(event, {
 			transformPageChunk: ({ html }) => {
 				const page = minifyFirstPaintScript(
@@ -39,6 +61,7 @@ export const handle: Handle = ({ event, resolve }) =>
 					sha256,
 					minify
 				);
+				if (crisis) return bootIslandAfterFirstFrame(page, crisisIsland(), sha256);
 				return firstFrameFirst ? bootAfterFirstFrame(page, sha256) : page;
 			}
 		});

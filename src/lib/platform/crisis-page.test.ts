@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { bootAfterFirstFrame, bootsAfterFirstFrame, isCrisisPath } from './crisis-page';
+import {
+	bootAfterFirstFrame,
+	bootIslandAfterFirstFrame,
+	bootsAfterFirstFrame,
+	isCrisisPath,
+	islandFiles
+} from './crisis-page';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
 
@@ -159,5 +165,57 @@ describe('a crisis page', () => {
 		expect(() => bootAfterFirstFrame(other, sha256)).toThrow(/boot script/);
 		const unhashed = page().replace(/'sha256-[^']+'/, "'sha256-other'");
 		expect(() => bootAfterFirstFrame(unhashed, sha256)).toThrow(/Content Security Policy/);
+	});
+});
+
+/** A crisis page as SvelteKit prerenders it without its boot (csr = false). */
+const crisisPage = () => `<html><head>
+<meta http-equiv="content-security-policy" content="script-src 'self' 'sha256-first'; style-src 'self'">
+</head><body><div><main><div data-crisis-island=""><!--[--><section>pacer</section><!--]--></div></main></div>
+</body></html>`;
+
+const ISLAND = {
+	entry: '/_app/immutable/chunks/island.js',
+	preloads: ['/_app/immutable/chunks/island.js', '/_app/immutable/chunks/svelte.js']
+};
+
+describe('the crisis island', () => {
+	it("is found in the client build's manifest with every chunk it imports, once", () => {
+		const manifest = {
+			'src/lib/crisis/island.svelte.ts': {
+				file: '_app/immutable/chunks/island.js',
+				imports: ['_a.js', '_b.js']
+			},
+			'_a.js': { file: '_app/immutable/chunks/a.js', imports: ['_b.js'] },
+			'_b.js': { file: '_app/immutable/chunks/b.js' },
+			'src/routes/+page.svelte': { file: '_app/immutable/nodes/2.js' }
+		};
+		expect(islandFiles(manifest, 'src/lib/crisis/island.svelte.ts')).toEqual({
+			entry: '/_app/immutable/chunks/island.js',
+			preloads: [
+				'/_app/immutable/chunks/island.js',
+				'/_app/immutable/chunks/a.js',
+				'/_app/immutable/chunks/b.js'
+			]
+		});
+		expect(() => islandFiles(manifest, 'src/lib/crisis/other.ts')).toThrow(/no entry/);
+	});
+
+	it("is asked for after the first frame, with its preloads, under the page's policy", () => {
+		const html = bootIslandAfterFirstFrame(crisisPage(), ISLAND, sha256);
+		const script = scriptOf(html);
+		expect(script).toMatch(/requestAnimationFrame\(function \(\) \{ setTimeout\(boot, 0\); \}\);/);
+		expect(script).toContain(JSON.stringify(ISLAND.preloads));
+		expect(script).toContain('import("/_app/immutable/chunks/island.js");');
+		expect(html).toContain(`script-src 'self' 'sha256-${sha256(script)}' 'sha256-first'`);
+		expect(() => new Function(script)).not.toThrow();
+	});
+
+	it('fails the build when the page is hydrated by SvelteKit or has no island to hydrate', () => {
+		expect(() => bootIslandAfterFirstFrame(page(), ISLAND, sha256)).toThrow(/csr = false/);
+		const unmarked = crisisPage().replace('<!--[-->', '');
+		expect(() => bootIslandAfterFirstFrame(unmarked, ISLAND, sha256)).toThrow(/no island/);
+		const noPolicy = crisisPage().replace("script-src 'self'", 'script-src');
+		expect(() => bootIslandAfterFirstFrame(noPolicy, ISLAND, sha256)).toThrow(/script-src/);
 	});
 });

@@ -1,7 +1,9 @@
 // The first breath needs no JavaScript. A crisis page (/nu) is prerendered with its pacer
-// breathing by a CSS animation from the first paint; the app's code is asked for only after
-// that first frame, so nothing the app grows into can delay it. Run at prerender time on the
-// page's HTML (src/hooks.server.ts).
+// breathing by a CSS animation from the first paint, and without SvelteKit's boot (csr = false):
+// its own island (src/lib/crisis/island.svelte.ts) is asked for only after that first frame, so
+// nothing the app grows into can delay it or hold the phone while it breathes. The home screen,
+// the way in to it, keeps SvelteKit's boot, moved behind its first frame. Run at prerender time
+// on each page's HTML (src/hooks.server.ts).
 
 /** The addresses whose first frame must not wait for the app's code. */
 const CRISIS_PATHS = new Set(['/nu', '/en/nu']);
@@ -41,26 +43,15 @@ const BOOT = /(<script>\s*\{[\s\S]*?)(Promise\.all\(\[[\s\S]*?\}\);)(\s*\}\s*<\/
 const PRELOADS_PER_TASK = 6;
 
 /**
- * Rewrites a prerendered crisis page so that its scripts are requested after the first frame:
- * the modulepreload links leave the head and are added by the boot instead, which waits for a
- * frame and a task and then adds them a few per task. The boot stops when src/app.html has
- * marked the page as leaving (<html data-leaving>: a link or quick exit tapped before the app
- * ran), so the next page does not share the phone with this one's code; a page shown again from
- * the back-forward cache boots then. The boot script's hash in the Content Security Policy is
- * replaced with the new one. Throws when the page does not have the shape this expects, so a
- * change in SvelteKit fails the build rather than quietly loading everything before the first
- * breath again.
+ * The script of a boot that waits for the first frame: it waits for a frame and a task, adds
+ * the modulepreload links a few per task, and then runs `start` (JavaScript). It stops when
+ * src/app.html has marked the page as leaving (<html data-leaving>: a link or quick exit tapped
+ * before the app ran), so the next page does not share the phone with this one's code; a page
+ * shown again from the back-forward cache boots then.
  */
-export function bootAfterFirstFrame(html: string, sha256: (text: string) => string): string {
-	const preloads = [...html.matchAll(MODULEPRELOAD)].map(([, href]) => href);
-	const boot = BOOT.exec(html);
-	if (preloads.length === 0 || !boot) {
-		throw new Error('A crisis page has no modulepreload links or no SvelteKit boot script');
-	}
-	const [whole, opening, start, closing] = boot;
-	const body = (script: string) => script.replace(/^<script>/, '').replace(/<\/script>$/, '');
-	const deferred =
-		`${opening}const preloads = ${JSON.stringify(preloads)};\n` +
+function deferredBoot(preloads: readonly string[], start: string): string {
+	return (
+		`const preloads = ${JSON.stringify(preloads)};\n` +
 		`const boot = function () {\n` +
 		`if (document.documentElement.hasAttribute('data-leaving')) {\n` +
 		`addEventListener('pageshow', boot, { once: true });\n` +
@@ -76,14 +67,90 @@ export function bootAfterFirstFrame(html: string, sha256: (text: string) => stri
 		`${start}\n};\n` +
 		// A frame and then a task: the frame is drawn before any of the app's code is asked for.
 		// A hidden page draws no frames; it boots when shown.
-		`requestAnimationFrame(function () { setTimeout(boot, 0); });` +
-		closing;
+		`requestAnimationFrame(function () { setTimeout(boot, 0); });`
+	);
+}
+
+/**
+ * Rewrites a prerendered page booted by SvelteKit (the home screen) so that its scripts are
+ * requested after the first frame: the modulepreload links leave the head and are added by the
+ * boot instead (deferredBoot). The boot script's hash in the Content Security Policy is
+ * replaced with the new one. Throws when the page does not have the shape this expects, so a
+ * change in SvelteKit fails the build rather than quietly loading everything before the first
+ * frame again.
+ */
+export function bootAfterFirstFrame(html: string, sha256: (text: string) => string): string {
+	const preloads = [...html.matchAll(MODULEPRELOAD)].map(([, href]) => href!);
+	const boot = BOOT.exec(html);
+	if (preloads.length === 0 || !boot) {
+		throw new Error('A page has no modulepreload links or no SvelteKit boot script');
+	}
+	const [whole, opening, start, closing] = boot;
+	const body = (script: string) => script.replace(/^<script>/, '').replace(/<\/script>$/, '');
+	const deferred = `${opening}${deferredBoot(preloads, start!)}${closing}`;
 	const oldHash = `'sha256-${sha256(body(whole))}'`;
 	if (!html.includes(oldHash)) {
-		throw new Error("A crisis page's Content Security Policy does not name its boot script");
+		throw new Error("A page's Content Security Policy does not name its boot script");
 	}
 	return html
 		.replace(MODULEPRELOAD, '')
 		.replace(whole, () => deferred)
 		.replace(oldHash, `'sha256-${sha256(body(deferred))}'`);
+}
+
+/** The crisis island's code: its entry and every module it imports, entry first. */
+export interface IslandFiles {
+	entry: string;
+	preloads: readonly string[];
+}
+
+/** A client build's manifest (Vite's .vite/manifest.json), the parts read here. */
+type ClientManifest = Record<string, { file: string; imports?: string[] }>;
+
+/**
+ * The island's files from the client build's manifest: `source` as the manifest names it
+ * (src/lib/crisis/build-plugin.ts), and the chunks it imports, at the root of the site.
+ */
+export function islandFiles(manifest: ClientManifest, source: string): IslandFiles {
+	if (!manifest[source]) throw new Error(`The client build has no entry ${source}`);
+	const seen = new Set<string>();
+	const visit = (key: string) => {
+		if (seen.has(key)) return;
+		seen.add(key);
+		manifest[key]?.imports?.forEach(visit);
+	};
+	visit(source);
+	const files = [...seen].map((key) => `/${manifest[key]!.file}`);
+	return { entry: files[0]!, preloads: files };
+}
+
+// A crisis page is not hydrated by SvelteKit (csr = false): it has no boot of Kit's. Its island
+// stands in an element of its own, between the markers Svelte's hydrate() starts and ends at.
+const ISLAND = /<div data-crisis-island[^>]*><!--\[-->[\s\S]*?<!--\]--><\/div>/;
+const SCRIPT_SRC = /(<meta http-equiv="content-security-policy" content="[^"]*script-src 'self')/;
+
+/**
+ * Gives a prerendered crisis page its island (src/lib/crisis/island.svelte.ts), asked for
+ * after the first frame by a boot like the home screen's (deferredBoot), and names the boot in
+ * the page's Content Security Policy. Throws when the page is hydrated by SvelteKit or its
+ * island lacks the markers hydrate() looks for, so a change in either fails the build.
+ */
+export function bootIslandAfterFirstFrame(
+	html: string,
+	island: IslandFiles,
+	sha256: (text: string) => string
+): string {
+	if (html.match(MODULEPRELOAD) || BOOT.test(html)) {
+		throw new Error('A crisis page is hydrated by SvelteKit: it should set csr = false');
+	}
+	if (!ISLAND.test(html)) {
+		throw new Error('A crisis page has no island for src/lib/crisis/island.svelte.ts');
+	}
+	if (!SCRIPT_SRC.test(html)) {
+		throw new Error("A crisis page's Content Security Policy has no script-src 'self'");
+	}
+	const body = `{\n${deferredBoot(island.preloads, `import(${JSON.stringify(island.entry)});`)}\n}`;
+	return html
+		.replace(SCRIPT_SRC, (policy) => `${policy} 'sha256-${sha256(body)}'`)
+		.replace('</body>', () => `<script>${body}</script>\n</body>`);
 }

@@ -1,0 +1,67 @@
+// "Breathe now" opened as a page (the home screen's shortcut, a reload, a tap before the app
+// ran): its prerendered pacer breathes by CSS from the first paint, and this island takes over
+// once the first frame is drawn (src/lib/platform/crisis-page.ts asks for it). It hydrates the
+// exercise alone: no router, no layout. The page's header and footer stay as prerendered; what
+// the layout does for them is done here. Links load their page in full (src/app.html).
+//
+// Each step is a task of its own, so that none holds the phone for long while the pacer
+// breathes: this module's code is evaluated, then the exercise hydrated, then the rest started.
+import { hydrate, mount, unmount } from 'svelte';
+import BreatheNow from '$lib/screens/BreatheNow.svelte';
+import { leave, startApp } from '$lib/player/app-start';
+import { whenIdle } from '$lib/platform/idle';
+import { updateState } from '$lib/platform/update-state.svelte';
+import { exerciseActivity } from '$lib/player/activity.svelte';
+import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
+
+/** The rest of what the layout does, for the prerendered header and footer. */
+function startShell() {
+	startApp();
+	for (const button of document.querySelectorAll('.app-header [data-quick-exit]')) {
+		button.addEventListener('click', leave);
+	}
+	// As in the layout: the footer's links, and the offer of a new version, wait until no
+	// exercise is running.
+	const footer = document.querySelector<HTMLElement>('.app-footer');
+	const main = document.getElementById('main');
+	$effect.root(() => {
+		$effect(() => {
+			if (footer) footer.style.display = exerciseActivity.busy ? 'none' : '';
+		});
+		$effect(() => {
+			if (!updateState.waiting || exerciseActivity.busy || !main?.parentElement) return;
+			let banner: ReturnType<typeof mount> | undefined;
+			let gone = false;
+			void import('$lib/components/UpdateBanner.svelte').then(({ default: UpdateBanner }) => {
+				if (gone) return;
+				banner = mount(UpdateBanner, {
+					target: main.parentElement!,
+					anchor: main,
+					props: { onupdate: () => updateState.apply() }
+				});
+			});
+			return () => {
+				gone = true;
+				if (banner) void unmount(banner);
+			};
+		});
+	});
+	// The app lock listens from here on (as LockGate does on an open page), when it is quiet.
+	whenIdle(
+		() => void import('$lib/player/app-lock.svelte').then(({ appLock }) => appLock.start()),
+		200,
+		2000
+	);
+}
+
+const island = document.querySelector('[data-crisis-island]');
+if (island) {
+	// src/app.html: no router here, so links replace the page (one history entry).
+	document.documentElement.setAttribute('data-island', '');
+	const locale = getLocale();
+	overwriteGetLocale(() => locale);
+	setTimeout(() => {
+		hydrate(BreatheNow, { target: island });
+		setTimeout(startShell, 0);
+	}, 0);
+}
