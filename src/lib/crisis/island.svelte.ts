@@ -16,7 +16,7 @@ import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
 
 /** The rest of what the layout does, for the prerendered header and footer. */
 function startShell() {
-	startApp();
+	startApp('island');
 	for (const button of document.querySelectorAll('.app-header [data-quick-exit]')) {
 		button.addEventListener('click', leave);
 	}
@@ -56,8 +56,6 @@ function startShell() {
 
 const island = document.querySelector('[data-crisis-island]');
 if (island) {
-	// src/app.html: no router here, so links replace the page (one history entry).
-	document.documentElement.setAttribute('data-island', '');
 	const locale = getLocale();
 	overwriteGetLocale(() => locale);
 	setTimeout(() => {

@@ -16,10 +16,11 @@ export function leave(): void {
  * What the app does on every page once its code runs: the root layout calls it, and so does
  * the island of a crisis page opened as a page (src/lib/crisis/island.svelte.ts), which has no layout.
  */
-export function startApp(): void {
+export function startApp(where: 'router' | 'island' = 'router'): void {
 	// The app runs: its own quick exit (which saves a running exercise) takes over from the
-	// early one in src/app.html.
-	document.documentElement.setAttribute('data-app', '');
+	// early one in src/app.html. Without the router (an island), src/app.html still makes
+	// links replace the page, so the app keeps one history entry.
+	document.documentElement.setAttribute('data-app', where === 'island' ? 'island' : '');
 	// Discreet mode neutralises titles: loaded apart, so "breathe now" carries none of it.
 	// When its quick copy says it is on, it applies at once; the database is read once the
 	// page is quiet (and only then is the module loaded when the copy says it is off).
