@@ -12,7 +12,7 @@ import { leave, startApp } from '$lib/player/app-start';
 import { whenIdle } from '$lib/platform/idle';
 import { updateState } from '$lib/platform/update-state.svelte';
 import { exerciseActivity } from '$lib/player/activity.svelte';
-import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
+import { findLocaleOncePerAddress } from '$lib/platform/locale';
 
 /** The rest of what the layout does, for the prerendered header and footer. */
 function startShell() {
@@ -56,8 +56,7 @@ function startShell() {
 
 const island = document.querySelector('[data-crisis-island]');
 if (island) {
-	const locale = getLocale();
-	overwriteGetLocale(() => locale);
+	findLocaleOncePerAddress();
 	setTimeout(() => {
 		hydrate(BreatheNow, { target: island });
 		setTimeout(startShell, 0);

@@ -44,6 +44,7 @@ function runBoot(count: number) {
 						element
 					]).then(([found]) => {
 						found.booted = true;
+						found.storageOpenAtStart = found.storageOpen();
 					});
 				}
 			`;
@@ -57,12 +58,19 @@ function runBoot(count: number) {
 			.replace('</head>', `${links}</head>`),
 		sha256
 	);
-	const element = { booted: false };
+	const element = {
+		booted: false,
+		storageOpenAtStart: false,
+		storageOpen: () => state.storageOpen
+	};
 	const state = {
 		added: [] as string[],
+		storageOpen: false,
 		tasks: [] as (() => void)[],
 		leaving: false,
 		onPageshow: [] as (() => void)[],
+		/** Whether sessionStorage had been opened when the start ran. */
+		storageOpenAtStart: () => element.storageOpenAtStart,
 		/** Whether the start ran, once the promises it waits for have settled. */
 		async booted() {
 			await new Promise((settled) => setTimeout(settled, 0));
@@ -87,12 +95,19 @@ function runBoot(count: number) {
 		'requestAnimationFrame',
 		'setTimeout',
 		'addEventListener',
+		'sessionStorage',
 		scriptOf(html)
 	)(
 		document,
 		(callback: () => void) => state.tasks.push(callback),
 		(callback: () => void) => state.tasks.push(callback),
-		(type: string, listener: () => void) => type === 'pageshow' && state.onPageshow.push(listener)
+		(type: string, listener: () => void) => type === 'pageshow' && state.onPageshow.push(listener),
+		{
+			get length() {
+				state.storageOpen = true;
+				return 0;
+			}
+		}
 	);
 	return state;
 }
@@ -135,8 +150,10 @@ describe('a crisis page', () => {
 			boot.next();
 			perTask.push(boot.added.length - before);
 		}
-		expect(perTask).toEqual([6, 6, 2]);
+		// Then sessionStorage is opened in a task of its own, and SvelteKit starts in the next.
+		expect(perTask).toEqual([6, 6, 2, 0, 0]);
 		expect(await boot.booted()).toBe(true);
+		expect(boot.storageOpenAtStart()).toBe(true);
 	});
 
 	it('asks for nothing once a tap is leaving the page, and boots if the page is shown again', async () => {
