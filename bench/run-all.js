@@ -17,6 +17,7 @@ const BENCHES = [
 	'bundle-size',
 	'first-frame',
 	'side-by-side',
+	'long-tasks',
 	'journal',
 	'lighthouse',
 	'phase-accuracy'
@@ -110,6 +111,20 @@ function summaryRows(r, status) {
 			]);
 		}
 	} else rows.push(['Side by side with the framework floor', missing('side-by-side'), '']);
+
+	const long = r['long-tasks'];
+	if (long) {
+		for (const { path, loads } of long.pages) {
+			const sorted = loads
+				.map((/** @type {{ longestAfterFcp: number }} */ l) => l.longestAfterFcp)
+				.sort((/** @type {number} */ a, /** @type {number} */ b) => a - b);
+			rows.push([
+				`Longest task after the first paint of ${path}, ${long.cpu}x CPU: median of ${sorted.length} loads (0: none over 50 ms)`,
+				`${sorted[Math.floor((sorted.length - 1) / 2)] ?? 0} ms`,
+				path.endsWith('/nu') ? '≤ 50 ms' : ''
+			]);
+		}
+	} else rows.push(['Long tasks after the first paint', missing('long-tasks'), '']);
 
 	const journal = r.journal;
 	if (journal) {
