@@ -18,6 +18,7 @@ import {
 	installServiceWorker,
 	isMain,
 	launchChromium,
+	percentile,
 	sleep,
 	startPreview,
 	writeResult
@@ -101,7 +102,7 @@ async function main() {
 					const sorted = loads.map((l) => l.longestAfterFcp).sort((a, b) => a - b);
 					return [
 						path,
-						sorted[Math.floor((sorted.length - 1) / 2)] ?? 0,
+						percentile(sorted, 50),
 						`${sorted.filter((ms) => ms === 0).length} of ${sorted.length}`,
 						sorted.join(' ')
 					];

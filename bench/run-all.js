@@ -11,7 +11,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RESULTS_DIR, ROOT, ensureBuild, environment, writeResult } from './lib/common.js';
+import {
+	RESULTS_DIR,
+	ROOT,
+	ensureBuild,
+	environment,
+	percentile,
+	writeResult
+} from './lib/common.js';
 
 const BENCHES = [
 	'bundle-size',
@@ -120,7 +127,7 @@ function summaryRows(r, status) {
 				.sort((/** @type {number} */ a, /** @type {number} */ b) => a - b);
 			rows.push([
 				`Longest task after the first paint of ${path}, ${long.cpu}x CPU: median of ${sorted.length} loads (0: none over 50 ms)`,
-				`${sorted[Math.floor((sorted.length - 1) / 2)] ?? 0} ms`,
+				`${percentile(sorted, 50)} ms`,
 				path.endsWith('/nu') ? '≤ 50 ms' : ''
 			]);
 		}

@@ -42,8 +42,8 @@ function crisisIsland(): IslandFiles {
 
 /**
  * Renders each page in the language of its URL, with a matching <html lang> and manifest and
- * its first-paint script minified; a crisis page and the home screen ask for the app's code
- * only after their first frame.
+ * its first-paint script minified; a crisis page asks for its island, and the home screen for
+ * the app's code, only after their first frame.
  */
 export const handle: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {

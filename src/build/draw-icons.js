@@ -73,7 +73,7 @@ img { display: block; width: ${size}px; height: ${size}px; }
  * @param {Buffer} png
  * @returns {Buffer}
  */
-export function recompressPng(png) {
+function recompressPng(png) {
 	/** @type {{ type: string, data: Buffer }[]} */
 	const chunks = [];
 	for (let at = 8; at < png.length;) {
@@ -97,10 +97,14 @@ export function recompressPng(png) {
 		crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
 		return Buffer.concat([head, data, crc]);
 	};
-	const written = chunks.flatMap(({ type, data }) => {
-		if (type !== 'IDAT') return [chunk(type, data)];
-		return data === chunks.find((c) => c.type === 'IDAT')?.data ? [chunk('IDAT', idat)] : [];
-	});
+	/** @type {Buffer[]} */
+	const written = [];
+	for (const { type, data } of chunks) {
+		if (type !== 'IDAT') written.push(chunk(type, data));
+		else if (!written.some((c) => c.toString('latin1', 4, 8) === 'IDAT')) {
+			written.push(chunk('IDAT', idat));
+		}
+	}
 	const smaller = Buffer.concat([png.subarray(0, 8), ...written]);
 	return smaller.length < png.length ? smaller : png;
 }

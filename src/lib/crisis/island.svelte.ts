@@ -4,8 +4,9 @@
 // exercise alone: no router, no layout. The page's header and footer stay as prerendered; what
 // the layout does for them is done here. Links load their page in full (src/app.html).
 //
-// Each step is a task of its own, so that none holds the phone for long while the pacer
-// breathes: this module's code is evaluated, then the exercise hydrated, then the rest started.
+// This module's code is evaluated in one task and the exercise hydrated in the next, so that
+// neither holds the phone for long while the pacer breathes. The app's own quick exit (which
+// saves the session) is set up in the same task as the exercise, leaving no moment between.
 import { hydrate, mount, unmount } from 'svelte';
 import BreatheNow from '$lib/screens/BreatheNow.svelte';
 import { leave, startApp } from '$lib/player/app-start';
@@ -17,7 +18,8 @@ import { findLocaleOncePerAddress } from '$lib/platform/locale';
 /** The rest of what the layout does, for the prerendered header and footer. */
 function startShell() {
 	startApp('island');
-	for (const button of document.querySelectorAll('.app-header [data-quick-exit]')) {
+	// The header's quick exit, prerendered without the layout's handler.
+	for (const button of document.querySelectorAll('[data-quick-exit]')) {
 		button.addEventListener('click', leave);
 	}
 	// As in the layout: the footer's links, and the offer of a new version, wait until no
@@ -59,6 +61,6 @@ if (island) {
 	findLocaleOncePerAddress();
 	setTimeout(() => {
 		hydrate(BreatheNow, { target: island });
-		setTimeout(startShell, 0);
+		startShell();
 	}, 0);
 }

@@ -9,9 +9,10 @@
 const CRISIS_PATHS = new Set(['/nu', '/en/nu']);
 
 /**
- * The pages whose boot is moved behind their first frame: the crisis pages, and the home
- * screen, the way in to them, whose first paint would otherwise share the network with some
- * 40 modules before the stylesheets (a phone's first visit, and Lighthouse's).
+ * The pages whose boot is moved behind their first frame: the crisis pages (built, they boot
+ * their island instead, bootIslandAfterFirstFrame), and the home screen, the way in to them,
+ * whose first paint would otherwise share the network with some 40 modules before the
+ * stylesheets (a phone's first visit, and Lighthouse's).
  */
 const FIRST_FRAME_FIRST = new Set([...CRISIS_PATHS, '/', '/en']);
 

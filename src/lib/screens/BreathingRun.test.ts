@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { BreathingExercise } from '$lib/content/types';
+import type { RunResult } from '$lib/player/practice-run.svelte';
+import BreathingRun from './BreathingRun.svelte';
+
+// The disc moves on the compositor, which happy-dom has not: a stand-in animation.
+HTMLElement.prototype.animate = () =>
+	({ pause() {}, cancel() {}, currentTime: 0, startTime: null, playState: 'paused' }) as never;
+
+const exercise: BreathingExercise = {
+	id: 'extended-exhale',
+	kind: 'breathing',
+	order: 1,
+	title: { nl: 'Lange uitademing', en: 'Long exhale' },
+	summary: { nl: '-', en: '-' },
+	guidance: { nl: '-', en: '-' },
+	defaultMinutes: 3,
+	hasHolds: false,
+	pattern: {
+		phases: [
+			{ kind: 'inhale', durationMs: 4000 },
+			{ kind: 'exhale', durationMs: 6000 }
+		]
+	}
+};
+
+afterEach(() => {
+	cleanup();
+	vi.useRealTimers();
+});
+
+describe('BreathingRun', () => {
+	it('stops at the first tap on Stop, the moment the screen is drawn', async () => {
+		vi.useFakeTimers();
+		const ended = vi.fn<(result: RunResult) => void>();
+		render(BreathingRun, {
+			exercise,
+			minutes: 3,
+			holds: false,
+			onended: ended
+		});
+		// No task has run since the screen was drawn: the session must already be running.
+		await fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+		await vi.advanceTimersByTimeAsync(0);
+		expect(ended).toHaveBeenCalledOnce();
+		expect(ended.mock.calls[0]![0]).toMatchObject({ status: 'stopped' });
+		await vi.dynamicImportSettled();
+	});
+});
