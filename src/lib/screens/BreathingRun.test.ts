@@ -32,7 +32,7 @@ afterEach(() => {
 });
 
 describe('BreathingRun', () => {
-	it('stops at the first tap on Stop, the moment the screen is drawn', async () => {
+	it('stops at the first tap on Stop, also in the moment before the session has started', async () => {
 		vi.useFakeTimers();
 		const ended = vi.fn<(result: RunResult) => void>();
 		render(BreathingRun, {
@@ -41,11 +41,20 @@ describe('BreathingRun', () => {
 			holds: false,
 			onended: ended
 		});
-		// No task has run since the screen was drawn: the session must already be running.
+		// The session starts in the task after the one that drew the screen: the tap comes first.
 		await fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
 		await vi.advanceTimersByTimeAsync(0);
 		expect(ended).toHaveBeenCalledOnce();
 		expect(ended.mock.calls[0]![0]).toMatchObject({ status: 'stopped' });
+		await vi.dynamicImportSettled();
+	});
+
+	it('pauses at a tap on Pause in the moment before the session has started', async () => {
+		vi.useFakeTimers();
+		render(BreathingRun, { exercise, minutes: 3, holds: false, onended: vi.fn() });
+		await fireEvent.click(screen.getByRole('button', { name: 'Pauze' }));
+		await vi.advanceTimersByTimeAsync(0);
+		expect(screen.getByRole('button', { name: 'Verder' })).toBeTruthy();
 		await vi.dynamicImportSettled();
 	});
 });
