@@ -92,4 +92,39 @@ test.describe('Discreet mode', () => {
 		await waitForApp(page);
 		await expect(calendar.getByRole('radio', { name: /naam van het programma/ })).toBeChecked();
 	});
+
+	test('holds a page neutral from its first moment by the quick copy, till the stored choice is read', async ({
+		page
+	}) => {
+		// The quick copy says on; the stored setting (never turned on here) says off.
+		await page.addInitScript(() => localStorage.setItem('rustpunt:discreet', '1'));
+		// The app's code is held back while the page is looked at.
+		const code = /\/_app\/immutable\/.*\.js$/;
+		const held: (() => Promise<void>)[] = [];
+		await page.route(code, (route) => void held.push(() => route.continue()));
+		const pages = [
+			{ path: '/nu', title: 'Notities', manifest: '/manifest-notes-nl.webmanifest' },
+			{ path: '/dagboek', title: 'Notities', manifest: '/manifest-notes-nl.webmanifest' },
+			{ path: '/en/hulp', title: 'Notes', manifest: '/manifest-notes-en.webmanifest' }
+		];
+		for (const { path, title, manifest } of pages) {
+			await page.goto(path, { waitUntil: 'domcontentloaded' });
+			expect(await page.title(), path).toBe(title);
+			const links = page.locator('link[rel="icon"], link[rel="apple-touch-icon"]');
+			for (const href of await links.evaluateAll((all) => all.map((l) => l.getAttribute('href')))) {
+				expect(href, path).toBe('/icons/neutral-192.png');
+			}
+			await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', manifest);
+		}
+
+		// The app comes, reads the stored setting, and gives the page its own title back.
+		await page.unroute(code);
+		for (const release of held.splice(0)) await release().catch(() => {});
+		await waitForApp(page);
+		await expect(page).toHaveTitle('Need help? · Rustpunt');
+		await expect(page.locator('link[rel="manifest"]')).toHaveAttribute(
+			'href',
+			'/manifest-en.webmanifest'
+		);
+	});
 });

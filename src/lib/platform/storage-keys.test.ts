@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import en from '../i18n/messages/en.json';
+import nl from '../i18n/messages/nl.json';
+import { EARLY_HANDOVER_EVENT, NEUTRAL_ICON } from '../player/discreet.svelte';
 import { SETTING_KEYS } from '../settings/schema';
+import { manifestHref } from './manifest';
 import {
 	DEVICE_ONLY_KEYS,
 	isOwnKey,
@@ -118,5 +122,18 @@ describe("src/app.html's first-paint script", () => {
 			expect(appHtml).toContain(`chosen.${setting}`);
 			expect(SETTING_KEYS).toContain(setting);
 		}
+	});
+
+	it("holds discreet mode's title, manifest and icon as the app gives them, and hands over", () => {
+		expect(appHtml).toContain(`localStorage.getItem('${STORAGE_KEYS.discreet}') === '1'`);
+		expect(appHtml).toContain(
+			`var neutralTitle = lang === 'en' ? '${en.discreet_title}' : '${nl.discreet_title}';`
+		);
+		// The manifest, built there as here:
+		for (const lang of ['en', 'nl']) {
+			expect(manifestHref(lang, true)).toBe('/manifest-notes-' + lang + '.webmanifest');
+		}
+		expect(appHtml).toContain(`'/manifest-notes-' + lang + '.webmanifest' : '${NEUTRAL_ICON}';`);
+		expect(appHtml).toContain(`addEventListener('${EARLY_HANDOVER_EVENT}', function (e) {`);
 	});
 });

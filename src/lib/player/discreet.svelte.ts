@@ -8,7 +8,7 @@ import { loadJournal } from './gateway';
 
 const ICON = '/favicon.png';
 const TOUCH_ICON = '/icons/apple-touch-icon.png';
-const NEUTRAL_ICON = '/icons/neutral-192.png';
+export const NEUTRAL_ICON = '/icons/neutral-192.png';
 
 /**
  * Discreet mode (setting `discreet`): every page title is neutral ("Notities" / "Notes"),
@@ -20,6 +20,7 @@ class Discreet {
 	#on = $state(false);
 	#ownTitle = '';
 	#observer: MutationObserver | undefined;
+	#tookOver = false;
 
 	get on(): boolean {
 		return this.#on;
@@ -51,6 +52,7 @@ class Discreet {
 	}
 
 	#apply(on: boolean): void {
+		this.#takeOver();
 		this.#on = on;
 		writeEarly(on);
 		const neutral = m.discreet_title();
@@ -75,7 +77,26 @@ class Discreet {
 		this.#observer ??= new MutationObserver(neutralise);
 		this.#observer.observe(document.head, { childList: true, subtree: true, characterData: true });
 	}
+
+	/**
+	 * Once: the first-paint script in src/app.html may already hold the page's title neutral.
+	 * It stops, and hands over the own title it kept, to be shown again when the mode is off.
+	 */
+	#takeOver(): void {
+		if (this.#tookOver) return;
+		this.#tookOver = true;
+		const early: EarlyHandover = { ownTitle: '' };
+		window.dispatchEvent(new CustomEvent(EARLY_HANDOVER_EVENT, { detail: early }));
+		if (early.ownTitle) this.#ownTitle = early.ownTitle;
+	}
 }
+
+/** What src/app.html's script fills in when it hands over (the event name is spelled there). */
+interface EarlyHandover {
+	ownTitle: string;
+}
+
+export const EARLY_HANDOVER_EVENT = 'rustpunt-discreet';
 
 function setLink(rel: string, href: string): void {
 	const link = document.head.querySelector<HTMLLinkElement>(`link[rel="${rel}"]`);
