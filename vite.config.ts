@@ -2,7 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import { exercisesPlugin } from './src/lib/content/build/vite-plugin.ts';
-import { crisisIslandPlugin } from './src/lib/crisis/build-plugin.ts';
+import { crisisIslandPlugin } from './src/lib/crisis/build/vite-plugin.ts';
 
 export default defineConfig({
 	plugins: [

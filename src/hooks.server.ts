@@ -13,7 +13,7 @@ import {
 	islandFiles,
 	type IslandFiles
 } from '$lib/platform/crisis-page';
-import { ISLAND_SOURCE } from '$lib/crisis/build-plugin';
+import { ISLAND_SOURCE } from '$lib/crisis/build/vite-plugin';
 import { minifyFirstPaintScript } from '$lib/platform/first-paint-script';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');

@@ -10,9 +10,10 @@
 import { hydrate, mount, unmount } from 'svelte';
 import BreatheNow from '$lib/screens/BreatheNow.svelte';
 import { leave, startApp } from '$lib/player/app-start';
-import { whenIdle } from '$lib/platform/idle';
 import { updateState } from '$lib/platform/update-state.svelte';
 import { exerciseActivity } from '$lib/player/activity.svelte';
+import { startAppLockWhenIdle } from '$lib/player/lock-start';
+import { offersUpdate } from '$lib/player/update-offer';
 import { findLocaleOncePerAddress } from '$lib/platform/locale';
 
 /** The rest of what the layout does, for the prerendered header and footer. */
@@ -31,7 +32,7 @@ function startShell() {
 			if (footer) footer.style.display = exerciseActivity.busy ? 'none' : '';
 		});
 		$effect(() => {
-			if (!updateState.waiting || exerciseActivity.busy || !main?.parentElement) return;
+			if (!offersUpdate() || !main?.parentElement) return;
 			let banner: ReturnType<typeof mount> | undefined;
 			let gone = false;
 			void import('$lib/components/UpdateBanner.svelte').then(({ default: UpdateBanner }) => {
@@ -49,11 +50,7 @@ function startShell() {
 		});
 	});
 	// The app lock listens from here on (as LockGate does on an open page), when it is quiet.
-	whenIdle(
-		() => void import('$lib/player/app-lock.svelte').then(({ appLock }) => appLock.start()),
-		200,
-		2000
-	);
+	void startAppLockWhenIdle();
 }
 
 const island = document.querySelector('[data-crisis-island]');

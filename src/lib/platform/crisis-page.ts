@@ -123,7 +123,7 @@ type ClientManifest = Record<string, { file: string; imports?: string[] }>;
 
 /**
  * The island's files from the client build's manifest: `source` as the manifest names it
- * (src/lib/crisis/build-plugin.ts), and the chunks it imports, at the root of the site.
+ * (src/lib/crisis/build/vite-plugin.ts), and the chunks it imports, at the root of the site.
  */
 export function islandFiles(manifest: ClientManifest, source: string): IslandFiles {
 	if (!manifest[source]) throw new Error(`The client build has no entry ${source}`);

@@ -36,8 +36,10 @@ export function startApp(where: 'router' | 'island' = 'router'): void {
 		void preferences.load().then(applySoundSettings);
 		void loadDiscreet().then(({ discreet }) => discreet.readStored());
 		// Own patterns' names, for titles in the journal and on the home screen (loaded here,
-		// not before the first breath).
-		void import('$lib/player/pattern-names.svelte').then((names) => names.loadPatternNames());
+		// not before the first breath). An island's page shows none, and its links load pages.
+		if (where === 'router') {
+			void import('$lib/player/pattern-names.svelte').then((names) => names.loadPatternNames());
+		}
 	}, 300);
 	if (dev) return;
 	// Offline support is set up when the browser is idle, never before the first frame.
