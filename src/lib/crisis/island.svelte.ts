@@ -4,9 +4,12 @@
 // exercise alone: no router, no layout. The page's header and footer stay as prerendered; what
 // the layout does for them is done here. Links load their page in full (src/app.html).
 //
-// This module's code is evaluated in one task and the exercise hydrated in the next, so that
-// neither holds the phone for long while the pacer breathes. The app's own quick exit (which
-// saves the session) is set up in the same task as the exercise, leaving no moment between.
+// This module's code is evaluated in one task, the exercise hydrated in the next, and the rest
+// of the shell started in a third, so that none holds the phone for long while the pacer
+// breathes. The session itself starts a task after that (BreathingRun waits a task, and its
+// timer is queued after the shell's): the app's own quick exit, which saves the session, is
+// in place before there is a session to save. Until then src/app.html's quick exit leaves,
+// and no session starts on a page that is leaving.
 import { hydrate, mount, unmount } from 'svelte';
 import BreatheNow from '$lib/screens/BreatheNow.svelte';
 import { leave, startApp } from '$lib/player/app-start';
@@ -56,8 +59,6 @@ function startShell() {
 const island = document.querySelector('[data-crisis-island]');
 if (island) {
 	findLocaleOncePerAddress();
-	setTimeout(() => {
-		hydrate(BreatheNow, { target: island });
-		startShell();
-	}, 0);
+	setTimeout(() => hydrate(BreatheNow, { target: island }), 0);
+	setTimeout(startShell, 0);
 }

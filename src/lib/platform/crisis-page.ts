@@ -36,12 +36,12 @@ const MODULEPRELOAD = /[ \t]*<link href="([^"]+)" rel="modulepreload">\n?/g;
 const BOOT = /(<script>\s*\{[\s\S]*?)(Promise\.all\(\[[\s\S]*?\}\);)(\s*\}\s*<\/script>)/;
 
 /**
- * How many preloads the boot adds in one task. Adding one cost about 2.5 ms in a CPU profile of
- * /nu with the CPU slowed 4x (as bench/side-by-side.js slows it), so a batch stays well under a
- * 50 ms task and a tap on "Adem nu" at the first paint is answered between two batches, not after
- * all of them.
+ * How many preloads the boot adds in one task. Adding one is not cheap: in CPU profiles of the
+ * home screen with the CPU slowed 4x (as bench/side-by-side.js slows it), a batch of six spent
+ * 48–54 ms in appendChild alone. Two at a time keeps a batch far under a 50 ms task, so a tap
+ * on "Adem nu" at the first paint is answered between two batches, not after all of them.
  */
-const PRELOADS_PER_TASK = 6;
+const PRELOADS_PER_TASK = 2;
 
 /**
  * The script of a boot that waits for the first frame: it waits for a frame and a task, adds
