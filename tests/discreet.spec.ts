@@ -126,5 +126,6 @@ test.describe('Discreet mode', () => {
 			'href',
 			'/manifest-en.webmanifest'
 		);
+		await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/favicon.png');
 	});
 });

@@ -64,12 +64,12 @@ class Discreet {
 		if (!on) {
 			this.#observer?.disconnect();
 			this.#observer = undefined;
-			if (this.#ownTitle) document.title = this.#ownTitle;
+			if (this.#ownTitle && !leaving()) document.title = this.#ownTitle;
 			return;
 		}
 		// Pages set their own titles as they change: each one is kept and replaced at once.
 		const neutralise = () => {
-			if (document.title === neutral) return;
+			if (document.title === neutral || leaving()) return;
 			this.#ownTitle = document.title;
 			document.title = neutral;
 		};
@@ -97,6 +97,11 @@ interface EarlyHandover {
 }
 
 export const EARLY_HANDOVER_EVENT = 'rustpunt-discreet';
+
+/** Quick exit blanks the page's title as it leaves (src/lib/safety/quick-exit.ts): it stays so. */
+function leaving(): boolean {
+	return document.documentElement.classList.contains('quick-exit');
+}
 
 function setLink(rel: string, href: string): void {
 	const link = document.head.querySelector<HTMLLinkElement>(`link[rel="${rel}"]`);
