@@ -6,10 +6,9 @@
 //
 // This module's code is evaluated in one task, the exercise hydrated in the next, and the rest
 // of the shell started in a third, so that none holds the phone for long while the pacer
-// breathes. The session itself starts a task after that (BreathingRun waits a task, and its
-// timer is queued after the shell's): the app's own quick exit, which saves the session, is
-// in place before there is a session to save. Until then src/app.html's quick exit leaves,
-// and no session starts on a page that is leaving.
+// breathes. The app's own quick exit, which saves a running session, is set up just before
+// the exercise is hydrated: the session starts later (BreathingRun waits a task), so there is
+// never one it would not save.
 import { hydrate, mount, unmount } from 'svelte';
 import BreatheNow from '$lib/screens/BreatheNow.svelte';
 import { leave, startApp } from '$lib/player/app-start';
@@ -19,13 +18,17 @@ import { startAppLockWhenIdle } from '$lib/player/lock-start';
 import { offersUpdate } from '$lib/player/update-offer';
 import { findLocaleOncePerAddress } from '$lib/platform/locale';
 
-/** The rest of what the layout does, for the prerendered header and footer. */
-function startShell() {
+/** The app runs, and its quick exit takes over from src/app.html's (the header's button too). */
+function startAppHere() {
 	startApp('island');
 	// The header's quick exit, prerendered without the layout's handler.
 	for (const button of document.querySelectorAll('[data-quick-exit]')) {
 		button.addEventListener('click', leave);
 	}
+}
+
+/** The rest of what the layout does, for the prerendered header and footer. */
+function startShell() {
 	// As in the layout: the footer's links, and the offer of a new version, wait until no
 	// exercise is running.
 	const footer = document.querySelector<HTMLElement>('.app-footer');
@@ -59,6 +62,9 @@ function startShell() {
 const island = document.querySelector('[data-crisis-island]');
 if (island) {
 	findLocaleOncePerAddress();
-	setTimeout(() => hydrate(BreatheNow, { target: island }), 0);
+	setTimeout(() => {
+		startAppHere();
+		hydrate(BreatheNow, { target: island });
+	}, 0);
 	setTimeout(startShell, 0);
 }

@@ -39,7 +39,9 @@ const BOOT = /(<script>\s*\{[\s\S]*?)(Promise\.all\(\[[\s\S]*?\}\);)(\s*\}\s*<\/
  * How many preloads the boot adds in one task. Adding one is not cheap: in CPU profiles of the
  * home screen with the CPU slowed 4x (as bench/side-by-side.js slows it), a batch of six spent
  * 48–54 ms in appendChild alone. Two at a time keeps a batch far under a 50 ms task, so a tap
- * on "Adem nu" at the first paint is answered between two batches, not after all of them.
+ * on "Adem nu" at the first paint is answered between two batches, not after all of them. The
+ * same holds on a crisis page, whose pacer breathes by CSS meanwhile: its island starts after
+ * a dozen batches (each timer after the fifth nested one waits at least 4 ms).
  */
 const PRELOADS_PER_TASK = 2;
 
