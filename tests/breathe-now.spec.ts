@@ -155,6 +155,34 @@ for (const [wayIn, breatheNow] of Object.entries(WAYS_IN))
 		});
 	});
 
+test.describe('Breathe now, before its code has come', () => {
+	for (const { tap, expected } of [
+		{ tap: 'Stop', expected: 'Gestopt' },
+		{ tap: 'Pauze', expected: 'Verder' }
+	])
+		test(`a tap on ${tap} on the page as drawn is kept, and applied when the code comes`, async ({
+			page
+		}) => {
+			// The page's code is held back: the pacer breathes by CSS, its buttons not yet live.
+			const code = /\/_app\/immutable\/.*\.js$/;
+			const held: (() => Promise<void>)[] = [];
+			await page.route(code, (route) => void held.push(() => route.continue()));
+			await page.goto('/nu');
+			await page.getByRole('button', { name: tap }).click();
+			await page.unroute(code);
+			// (unroute lets what it still holds go on; the rest goes on here)
+			for (const release of held.splice(0)) await release().catch(() => {});
+			await waitForApp(page);
+			if (expected === 'Gestopt') {
+				await expect(page.getByRole('heading', { name: expected })).toBeVisible();
+				await expectSessions(page, (s) => s.length === 1 && s[0]!.status === 'stopped');
+			} else {
+				await expect(page.getByRole('button', { name: expected })).toBeVisible();
+				await expect(page.getByRole('status')).toHaveText('Gepauzeerd. Neem de tijd.');
+			}
+		});
+});
+
 test.describe('The pacer on the compositor', () => {
 	test('breathes by a running animation, with no script on every frame', async ({ page }) => {
 		// Counts requestAnimationFrame callbacks from the page's first script on.

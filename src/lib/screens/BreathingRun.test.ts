@@ -57,4 +57,21 @@ describe('BreathingRun', () => {
 		expect(screen.getByRole('button', { name: 'Verder' })).toBeTruthy();
 		await vi.dynamicImportSettled();
 	});
+
+	it('applies a tap on Stop or Pause made on the page before its code ran', async () => {
+		vi.useFakeTimers();
+		const ended = vi.fn<(result: RunResult) => void>();
+		document.documentElement.setAttribute('data-early-control', 'stop');
+		render(BreathingRun, { exercise, minutes: 3, holds: false, onended: ended });
+		await vi.advanceTimersByTimeAsync(0);
+		expect(ended.mock.calls[0]![0]).toMatchObject({ status: 'stopped' });
+		expect(document.documentElement.hasAttribute('data-early-control')).toBe(false);
+		cleanup();
+
+		document.documentElement.setAttribute('data-early-control', 'pause');
+		render(BreathingRun, { exercise, minutes: 3, holds: false, onended: vi.fn() });
+		await vi.advanceTimersByTimeAsync(0);
+		expect(screen.getByRole('button', { name: 'Verder' })).toBeTruthy();
+		await vi.dynamicImportSettled();
+	});
 });
