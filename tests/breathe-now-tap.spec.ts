@@ -256,13 +256,6 @@ test.describe('A tap on "Adem nu"', () => {
 	});
 
 	test("lines up with /nu's first frame: the same disc in the same place", async ({ page }) => {
-		await page.goto('/');
-		await waitForApp(page);
-		await page.evaluate(() => {
-			const shown = document.querySelector<HTMLElement>('[data-breath-preview]')!;
-			shown.style.top = `${document.querySelector('.app-header')!.getBoundingClientRect().bottom}px`;
-			shown.hidden = false;
-		});
 		const disc = (root: Locator) =>
 			root.locator('.disc, [data-pacer-disc]').evaluate((el) => {
 				const box = el.parentElement!.getBoundingClientRect();
@@ -273,12 +266,23 @@ test.describe('A tap on "Adem nu"', () => {
 					duration: style.animationDuration
 				};
 			});
-		const home = await disc(preview(page));
-		const label = await preview(page).locator('.phase').textContent();
-		// /nu's first frame: the prerendered page, before its code runs.
-		await page.context().route(/\/_app\/immutable\/.*\.js$/, () => undefined);
+		// /nu's first frame: the prerendered page, its code held back. First, while no service
+		// worker answers for the page yet (it would pass by the route).
+		const code = /\/_app\/immutable\/.*\.js$/;
+		await page.context().route(code, () => undefined);
 		await page.goto('/nu', { waitUntil: 'commit' });
-		await expect(page.getByRole('status')).toHaveText(label!);
-		expect(await disc(page.locator('main'))).toEqual(home);
+		await expect(page.getByRole('status')).toHaveText('Adem in');
+		const nu = await disc(page.locator('main'));
+		await page.context().unroute(code);
+
+		await page.goto('/');
+		await waitForApp(page);
+		await page.evaluate(() => {
+			const shown = document.querySelector<HTMLElement>('[data-breath-preview]')!;
+			shown.style.top = `${document.querySelector('.app-header')!.getBoundingClientRect().bottom}px`;
+			shown.hidden = false;
+		});
+		await expect(preview(page).locator('.phase')).toHaveText('Adem in');
+		expect(await disc(preview(page))).toEqual(nu);
 	});
 });
