@@ -22,6 +22,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { keptOffline } from '../src/lib/platform/offline-files.js';
 import { BUILD_DIR, ensureBuild, formatTable, isMain, kb, writeResult } from './lib/common.js';
 
 /** The budget for /nu: 45 KB of gzipped JavaScript. */
@@ -232,7 +233,9 @@ function walk(dir) {
  */
 
 /**
- * Bytes the service worker precaches: every file in build/ except the worker itself.
+ * Bytes the service worker precaches: every file in build/ except the worker itself and the
+ * static files it leaves to the network (src/lib/platform/offline-files.js: the icons only an
+ * install asks for).
  * @param {string} [buildDir]
  * @returns {PrecacheBytes}
  */
@@ -262,6 +265,7 @@ export function measurePrecacheBytes(buildDir = BUILD_DIR) {
 			serviceWorker = size;
 			continue;
 		}
+		if (!keptOffline(`/${display(buildDir, file)}`)) continue;
 		const type = typeOf[extname(file).toLowerCase()] ?? 'other';
 		const bucket = (byType[type] ??= { raw: 0, gzip: 0, files: 0 });
 		for (const t of [bucket, total]) {
@@ -311,7 +315,9 @@ function main() {
 	);
 
 	const precache = measurePrecacheBytes(BUILD_DIR);
-	console.log('\nEverything the service worker precaches (all of build/ but the worker itself)\n');
+	console.log(
+		'\nEverything the service worker precaches (build/ but the worker and the install-only icons)\n'
+	);
 	console.log(
 		formatTable(
 			['type', 'files', 'raw', 'gzip'],

@@ -14,13 +14,15 @@ import {
 	LAUNCH_LANGUAGE_URL,
 	launchTarget
 } from '$lib/platform/launch-language';
+import { keptOffline } from '$lib/platform/offline-files.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
-// Hashed build files never change; everything else is versioned with the build.
+// Hashed build files never change; everything else is versioned with the build. Of the static
+// files, those an install alone asks for are left to the network (src/lib/platform/offline-files.js).
 const precache = [
 	...build.map((url) => ({ url, revision: null })),
-	...files.filter((url) => !url.endsWith('/.DS_Store')).map((url) => ({ url, revision: version })),
+	...files.filter(keptOffline).map((url) => ({ url, revision: version })),
 	...prerendered.map((url) => ({ url, revision: version }))
 ];
 

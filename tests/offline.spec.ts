@@ -38,6 +38,45 @@ test.describe('Offline', () => {
 		await expectSessions(page, (s) => s[0]?.status === 'stopped');
 	});
 
+	test('keeps the icons its pages show, and leaves those only an install asks for to the network', async ({
+		page,
+		context,
+		pageErrors
+	}) => {
+		await visitUntilOffline(page);
+		await context.setOffline(true);
+		const icons = [
+			'/favicon.png',
+			'/icons/apple-touch-icon.png',
+			'/icons/neutral-192.png',
+			'/icons/icon-512.png',
+			'/icons/maskable-512.png'
+		];
+		const answers = await page.evaluate(
+			(addresses) =>
+				Promise.all(
+					addresses.map((address) =>
+						fetch(address).then(
+							(response) => response.status,
+							() => 'offline'
+						)
+					)
+				),
+			icons
+		);
+		expect(Object.fromEntries(icons.map((icon, i) => [icon, answers[i]]))).toEqual({
+			'/favicon.png': 200,
+			'/icons/apple-touch-icon.png': 200,
+			'/icons/neutral-192.png': 200,
+			'/icons/icon-512.png': 'offline',
+			'/icons/maskable-512.png': 'offline'
+		});
+		// The two that are not kept fail to load, as they would without the app: said, and fine.
+		const failed = (error: string) => error.includes('net::ERR_FAILED');
+		expect(pageErrors.filter(failed)).toHaveLength(2);
+		pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !failed(e)));
+	});
+
 	test('the sounds come from the cache when offline', async ({ page, context }) => {
 		await visitUntilOffline(page);
 		await context.setOffline(true);
