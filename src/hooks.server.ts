@@ -6,14 +6,14 @@ import { minifySync } from 'rolldown/utils';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { manifestHref } from '$lib/platform/manifest';
 import {
-	bootAfterFirstFrame,
+	bootHomeAfterFirstFrame,
 	bootIslandAfterFirstFrame,
-	bootsAfterFirstFrame,
 	isCrisisPath,
+	isHomePath,
 	islandFiles,
 	type IslandFiles
 } from '$lib/platform/crisis-page';
-import { ISLAND_SOURCE } from '$lib/crisis/build/vite-plugin';
+import { ISLAND_SOURCES } from '$lib/crisis/build/vite-plugin';
 import { minifyFirstPaintScript } from '$lib/platform/first-paint-script';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
@@ -33,25 +33,31 @@ function minify(code: string): string {
 
 /** SvelteKit's client build, written before the pages are prerendered. */
 const CLIENT_MANIFEST = '.svelte-kit/output/client/.vite/manifest.json';
-let island: IslandFiles | undefined;
-/** The crisis island's files, read once from the client build's manifest. */
-function crisisIsland(): IslandFiles {
-	island ??= islandFiles(JSON.parse(readFileSync(CLIENT_MANIFEST, 'utf8')), ISLAND_SOURCE);
+const islands = new Map<keyof typeof ISLAND_SOURCES, IslandFiles>();
+/** An island's files, read once from the client build's manifest. */
+function islandOf(name: keyof typeof ISLAND_SOURCES): IslandFiles {
+	let island = islands.get(name);
+	if (!island) {
+		const manifest = JSON.parse(readFileSync(CLIENT_MANIFEST, 'utf8'));
+		island = islandFiles(manifest, ISLAND_SOURCES[name]);
+		islands.set(name, island);
+	}
 	return island;
 }
 
 /**
  * Renders each page in the language of its URL, with a matching <html lang> and manifest and
  * its first-paint script minified; a crisis page asks for its island, and the home screen for
- * the app's code, only after their first frame.
+ * its island or the app's code, only after their first frame.
  */
 export const handle: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		// A crisis page is prerendered without SvelteKit's boot (src/routes/nu/+page.ts): it
-		// gets its island. During development Kit hydrates it as any other page.
+		// gets its island. The home screen gets one too, beside SvelteKit's boot. During
+		// development Kit hydrates both as any other page.
 		const crisis = building && isCrisisPath(event.url.pathname);
-		const firstFrameFirst = !crisis && bootsAfterFirstFrame(event.url.pathname);
+		const home = building && isHomePath(event.url.pathname);
 		return resolve(event, {
 			transformPageChunk: ({ html }) => {
 				const page = minifyFirstPaintScript(
@@ -61,8 +67,9 @@ export const handle: Handle = ({ event, resolve }) =>
 					sha256,
 					minify
 				);
-				if (crisis) return bootIslandAfterFirstFrame(page, crisisIsland(), sha256);
-				return firstFrameFirst ? bootAfterFirstFrame(page, sha256) : page;
+				if (crisis) return bootIslandAfterFirstFrame(page, islandOf('crisis'), sha256);
+				if (home) return bootHomeAfterFirstFrame(page, islandOf('home'), sha256);
+				return page;
 			}
 		});
 	});

@@ -260,6 +260,40 @@ test.describe('The app lock', () => {
 		});
 	});
 
+	test('unlocked on the home screen, it stays open on the way to the journal', async ({ page }) => {
+		await lockWithNote(page);
+		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await page.getByLabel('Je pincode').fill(PIN);
+		await page.getByRole('button', { name: 'Openen' }).click();
+		await expect(page.getByRole('link', { name: 'Adem nu' })).toBeVisible();
+		// With a lock set the home screen runs the router: the key stays in the page's memory.
+		await page
+			.getByRole('navigation', { name: 'Hoofdmenu' })
+			.getByRole('link', { name: 'Dagboek' })
+			.click();
+		await expect(page.getByText(NOTE)).toBeVisible();
+		await expect(page.getByLabel('Je pincode')).toHaveCount(0);
+	});
+
+	test('the home screen shows the lock also when it did not know a lock was set', async ({
+		page
+	}) => {
+		await lockWithNote(page);
+		// As a lock set by a version before the home screen kept a copy of it.
+		await page.evaluate(() => localStorage.removeItem('rustpunt:lock-set'));
+		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await expect(page.getByText(NOTE)).toHaveCount(0);
+		await page.getByLabel('Je pincode').fill(PIN);
+		await page.getByRole('button', { name: 'Openen' }).click();
+		await page
+			.getByRole('navigation', { name: 'Hoofdmenu' })
+			.getByRole('link', { name: 'Dagboek' })
+			.click();
+		await expect(page.getByText(NOTE)).toBeVisible();
+	});
+
 	test('a tab that slept through a lock elsewhere locks as soon as it is seen again', async ({
 		page
 	}) => {

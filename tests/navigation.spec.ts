@@ -23,6 +23,30 @@ test.describe('Finding the way around', () => {
 		await expect(page.getByRole('heading', { name: 'Hulp nodig?', level: 1 })).toBeVisible();
 	});
 
+	test('the home screen opened as a page runs without the router, and its links replace the page', async ({
+		page
+	}) => {
+		const scripts: string[] = [];
+		page.on('request', (request) => {
+			if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+		});
+		await page.goto('/');
+		await waitForApp(page);
+		// Its own island hydrated it: SvelteKit's start was never asked for.
+		await expect(page.locator('html')).toHaveAttribute('data-app', 'island');
+		expect(scripts.filter((path) => path.includes('/entry/start.'))).toEqual([]);
+		const entries = await page.evaluate(() => history.length);
+
+		await page
+			.getByRole('navigation', { name: 'Hoofdmenu' })
+			.getByRole('link', { name: 'Oefeningen' })
+			.click();
+		await expect(page.getByRole('heading', { name: 'Oefeningen', level: 1 })).toBeVisible();
+		// The next page runs the router, and Back leads to where the app was opened from.
+		await expect(page.locator('html')).toHaveAttribute('data-app', '');
+		expect(await page.evaluate(() => history.length)).toBe(entries);
+	});
+
 	test('a group on the home page opens the exercises page at that group', async ({ page }) => {
 		await page.goto('/');
 		await waitForApp(page);

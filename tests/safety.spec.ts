@@ -20,6 +20,9 @@ async function breatheSixSeconds(page: Page, home: '/' | '/en') {
 	await waitForApp(page);
 	await page.getByRole('link', { name: start }).click();
 	await expect(page.getByRole('button', { name: pause })).toBeVisible();
+	// The home screen's island loads /nu as a page: its pacer breathes at once, and the session
+	// is the app's once /nu's own island runs.
+	await waitForApp(page);
 	await page.clock.runFor(6000);
 }
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-	bootAfterFirstFrame,
+	bootHomeAfterFirstFrame,
 	bootIslandAfterFirstFrame,
-	bootsAfterFirstFrame,
 	isCrisisPath,
+	isHomePath,
 	islandFiles
 } from './crisis-page';
 
@@ -23,20 +23,28 @@ const BOOT = `
 				}
 			`;
 
-/** A prerendered page as SvelteKit writes it, reduced to the parts the rewrite touches. */
+/** The prerendered home screen as SvelteKit writes it, reduced to the parts the rewrite touches. */
 const page = (boot = BOOT) => `<html><head>
 <meta http-equiv="content-security-policy" content="script-src 'self' 'sha256-${sha256(boot)}'">
 		<link href="/_app/immutable/entry/start.js" rel="modulepreload">
 		<link href="/_app/immutable/chunks/a.js" rel="modulepreload">
-</head><body><div><script>${boot}</script></div></body></html>`;
+</head><body><div><main><div data-home-island=""><!--[--><a>Adem nu</a><!--]--></div></main>
+<script>${boot}</script></div></body></html>`;
+
+/** The home screen's island. */
+const HOME_ISLAND = {
+	entry: '/_app/immutable/chunks/home.js',
+	preloads: ['/_app/immutable/chunks/home.js', '/_app/immutable/chunks/svelte.js']
+};
 
 const scriptOf = (html: string) => /<script>([\s\S]*)<\/script>/.exec(html)?.[1] ?? '';
 
 /**
- * Runs the rewritten boot of a page with `count` preloads against a stand-in for the browser:
- * `next()` runs the next queued frame or task. The boot's own start is a stand-in too.
+ * Runs the rewritten boot of the home screen with `count` preloads of SvelteKit's against a
+ * stand-in for the browser: `next()` runs the next queued frame or task. SvelteKit's start is a
+ * stand-in too. `lockSet`: the quick copy of whether an app lock is set (null: none stored).
  */
-function runBoot(count: number) {
+function runBoot(count: number, lockSet: string | null = '1') {
 	const start = `
 				{
 					const element = document.currentScript.parentElement;
@@ -52,10 +60,11 @@ function runBoot(count: number) {
 		{ length: count },
 		(_, i) => `<link href="/_app/immutable/chunks/${i}.js" rel="modulepreload">\n`
 	).join('');
-	const html = bootAfterFirstFrame(
+	const html = bootHomeAfterFirstFrame(
 		page(start)
 			.replace(/<link[^>]*>\n/g, '')
 			.replace('</head>', `${links}</head>`),
+		HOME_ISLAND,
 		sha256
 	);
 	const element = {
@@ -65,6 +74,8 @@ function runBoot(count: number) {
 	};
 	const state = {
 		added: [] as string[],
+		/** Modules asked for with import(). */
+		imported: [] as string[],
 		storageOpen: false,
 		tasks: [] as (() => void)[],
 		leaving: false,
@@ -96,7 +107,11 @@ function runBoot(count: number) {
 		'setTimeout',
 		'addEventListener',
 		'sessionStorage',
-		scriptOf(html)
+		'localStorage',
+		'importModule',
+		// A module is asked for by import(), which a function has no loader for: the stand-in
+		// records what was asked for.
+		scriptOf(html).replace(/\bimport\(/g, 'importModule(')
 	)(
 		document,
 		(callback: () => void) => state.tasks.push(callback),
@@ -107,41 +122,44 @@ function runBoot(count: number) {
 				state.storageOpen = true;
 				return 0;
 			}
-		}
+		},
+		{ getItem: (key: string) => (key === 'rustpunt:lock-set' ? lockSet : null) },
+		(url: string) => state.imported.push(url)
 	);
 	return state;
 }
 
-describe('a crisis page', () => {
-	it('is /nu in either language, with or without .html', () => {
+describe('the boot of a page', () => {
+	it('is the island for /nu in either language, with or without .html', () => {
 		expect(['/nu', '/en/nu', '/nu.html', '/en/nu/'].every(isCrisisPath)).toBe(true);
 		expect(['/', '/en', '/hulp', '/nu/x'].some(isCrisisPath)).toBe(false);
 	});
 
-	it('boots the crisis pages and the home screen after their first frame, and no other', () => {
-		expect(['/nu', '/en/nu', '/', '/en', '/en.html', '/en/'].every(bootsAfterFirstFrame)).toBe(
-			true
-		);
-		expect(['/hulp', '/en/hulp', '/dagboek', '/nu/x'].some(bootsAfterFirstFrame)).toBe(false);
+	it("is the home screen's own for / and /en, and for no other page", () => {
+		expect(['/', '/en', '/en.html', '/en/'].every(isHomePath)).toBe(true);
+		expect(['/nu', '/hulp', '/en/hulp', '/dagboek'].some(isHomePath)).toBe(false);
 	});
+});
 
+describe('the home screen', () => {
 	it('asks for no script in its head: the preloads move into the boot', () => {
-		const html = bootAfterFirstFrame(page(), sha256);
+		const html = bootHomeAfterFirstFrame(page(), HOME_ISLAND, sha256);
 		expect(html).not.toMatch(/<link[^>]*modulepreload/);
 		expect(scriptOf(html)).toContain(
 			'["/_app/immutable/entry/start.js","/_app/immutable/chunks/a.js"]'
 		);
+		expect(scriptOf(html)).toContain(JSON.stringify(HOME_ISLAND.preloads));
 	});
 
 	it('boots after a frame and a task, not while the page is parsed', () => {
-		const script = scriptOf(bootAfterFirstFrame(page(), sha256));
+		const script = scriptOf(bootHomeAfterFirstFrame(page(), HOME_ISLAND, sha256));
 		expect(script).toMatch(/requestAnimationFrame\(function \(\) \{ setTimeout\(boot, 0\); \}\);/);
 		// The element is still found while the script runs (document.currentScript).
 		expect(script.indexOf('document.currentScript')).toBeLessThan(script.indexOf('const boot'));
 		expect(() => new Function(script)).not.toThrow();
 	});
 
-	it('adds its preloads a few per task, then boots', async () => {
+	it("with an app lock set, adds SvelteKit's preloads a few per task, then starts SvelteKit", async () => {
 		const boot = runBoot(14);
 		boot.next(); // the first frame
 		const perTask: number[] = [];
@@ -152,8 +170,17 @@ describe('a crisis page', () => {
 		}
 		// Then sessionStorage is opened in a task of its own, and SvelteKit starts in the next.
 		expect(perTask).toEqual([2, 2, 2, 2, 2, 2, 2, 0, 0]);
+		expect(boot.added).not.toContain(HOME_ISLAND.preloads[0]);
 		expect(await boot.booted()).toBe(true);
 		expect(boot.storageOpenAtStart()).toBe(true);
+	});
+
+	it("with no app lock set, adds its island's preloads instead, and loads the island, not SvelteKit", async () => {
+		const boot = runBoot(14, null);
+		while (boot.tasks.length > 0) boot.next();
+		expect(boot.added).toEqual(HOME_ISLAND.preloads);
+		expect(await boot.booted()).toBe(false);
+		expect(boot.imported).toEqual([HOME_ISLAND.entry]);
 	});
 
 	it('asks for nothing once a tap is leaving the page, and boots if the page is shown again', async () => {
@@ -172,16 +199,20 @@ describe('a crisis page', () => {
 	});
 
 	it('lets the new boot script run under the Content Security Policy, and the old one not', () => {
-		const html = bootAfterFirstFrame(page(), sha256);
+		const html = bootHomeAfterFirstFrame(page(), HOME_ISLAND, sha256);
 		expect(html).toContain(`'sha256-${sha256(scriptOf(html))}'`);
 		expect(html).not.toContain(`'sha256-${sha256(BOOT)}'`);
 	});
 
-	it('fails the build when SvelteKit writes its boot differently', () => {
+	it('fails the build when SvelteKit writes its boot differently, or the island is missing', () => {
 		const other = page().replace('Promise.all', 'Promise.allSettled');
-		expect(() => bootAfterFirstFrame(other, sha256)).toThrow(/boot script/);
+		expect(() => bootHomeAfterFirstFrame(other, HOME_ISLAND, sha256)).toThrow(/boot script/);
 		const unhashed = page().replace(/'sha256-[^']+'/, "'sha256-other'");
-		expect(() => bootAfterFirstFrame(unhashed, sha256)).toThrow(/Content Security Policy/);
+		expect(() => bootHomeAfterFirstFrame(unhashed, HOME_ISLAND, sha256)).toThrow(
+			/Content Security Policy/
+		);
+		const unmarked = page().replace('<!--[-->', '');
+		expect(() => bootHomeAfterFirstFrame(unmarked, HOME_ISLAND, sha256)).toThrow(/no island/);
 	});
 });
 

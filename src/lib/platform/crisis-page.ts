@@ -2,21 +2,19 @@
 // breathing by a CSS animation from the first paint, and without SvelteKit's boot (csr = false):
 // its own island (src/lib/crisis/island.svelte.ts) is asked for only after that first frame, so
 // nothing the app grows into can delay it or hold the phone while it breathes. The home screen,
-// the way in to it, keeps SvelteKit's boot, moved behind its first frame. Run at prerender time
-// on each page's HTML (src/hooks.server.ts).
+// the way in to it, boots after its first frame too, and without the router when no app lock is
+// set: an island of its own (src/lib/crisis/home.svelte.ts). Run at prerender time on each
+// page's HTML (src/hooks.server.ts).
+
+import { STORAGE_KEYS } from './storage-keys';
 
 /** The addresses whose first frame must not wait for the app's code. */
 const CRISIS_PATHS = new Set(['/nu', '/en/nu']);
 
-/**
- * The pages whose boot is moved behind their first frame: the crisis pages (built, they boot
- * their island instead, bootIslandAfterFirstFrame), and the home screen, the way in to them,
- * whose first paint would otherwise share the network with some 40 modules before the
- * stylesheets (a phone's first visit, and Lighthouse's).
- */
-const FIRST_FRAME_FIRST = new Set([...CRISIS_PATHS, '/', '/en']);
+/** The home screen in each language: the way in to "breathe now". */
+const HOME_PATHS = new Set(['/', '/en']);
 
-/** An address as the set above spells it: no `.html`, no trailing slash. */
+/** An address as the sets above spell it: no `.html`, no trailing slash. */
 function plainPath(pathname: string): string {
 	return pathname.replace(/\.html$/, '').replace(/\/$/, '') || '/';
 }
@@ -26,10 +24,15 @@ export function isCrisisPath(pathname: string): boolean {
 	return CRISIS_PATHS.has(plainPath(pathname));
 }
 
-/** True for a page whose boot is moved behind its first frame (bootAfterFirstFrame). */
-export function bootsAfterFirstFrame(pathname: string): boolean {
-	return FIRST_FRAME_FIRST.has(plainPath(pathname));
+/** True for the home screen, which boots after its first frame (bootHomeAfterFirstFrame). */
+export function isHomePath(pathname: string): boolean {
+	return HOME_PATHS.has(plainPath(pathname));
 }
+
+// An island stands in an element of its own, between the markers Svelte's hydrate() starts and
+// ends at: a crisis page's, which has no boot of Kit's (csr = false), and the home screen's.
+const ISLAND = /<div data-crisis-island[^>]*><!--\[-->[\s\S]*?<!--\]--><\/div>/;
+const HOME_ISLAND = /<div data-home-island[^>]*><!--\[-->[\s\S]*?<!--\]--><\/div>/;
 
 const MODULEPRELOAD = /[ \t]*<link href="([^"]+)" rel="modulepreload">\n?/g;
 // Kit's boot: imports its start and app modules, then hydrates the element it stands in.
@@ -47,16 +50,16 @@ const PRELOADS_PER_TASK = 2;
 
 /**
  * The script of a boot that waits for the first frame: it waits for a frame and a task, adds
- * the modulepreload links a few per task, runs each of `ahead` (JavaScript statements) in a
- * task of its own, and then runs `start`. It stops when src/app.html has marked the page as
- * leaving (<html data-leaving>: a link or quick exit tapped before the app ran), so the next
- * page does not share the phone with this one's code; a page shown again from the
- * back-forward cache boots then.
+ * the modulepreload links of `preloads` (a JavaScript expression for an array of addresses) a
+ * few per task, runs each of `ahead` (JavaScript statements) in a task of its own, and then
+ * runs `start`. It stops when src/app.html has marked the page as leaving (<html data-leaving>:
+ * a link or quick exit tapped before the app ran), so the next page does not share the phone
+ * with this one's code; a page shown again from the back-forward cache boots then.
  */
-function deferredBoot(preloads: readonly string[], start: string, ahead: string[] = []): string {
+function deferredBoot(preloads: string, start: string, ahead: string[] = []): string {
 	const steps = ahead.map((statement) => `function () { ${statement} }`).join(', ');
 	return (
-		`const preloads = ${JSON.stringify(preloads)};\n` +
+		`const preloads = ${preloads};\n` +
 		(ahead.length > 0 ? `const ahead = [${steps}];\n` : '') +
 		`const boot = function () {\n` +
 		`if (document.documentElement.hasAttribute('data-leaving')) {\n` +
@@ -80,6 +83,9 @@ function deferredBoot(preloads: readonly string[], start: string, ahead: string[
 	);
 }
 
+/** The statement that loads an island: its entry hydrates the page when evaluated. */
+const importIsland = (island: IslandFiles) => `import(${JSON.stringify(island.entry)});`;
+
 /**
  * SvelteKit's start reads its scroll positions from sessionStorage, and a page's first use of
  * sessionStorage opens it for the whole site: 10–30 ms at 4x CPU in a profile of the home
@@ -88,22 +94,53 @@ function deferredBoot(preloads: readonly string[], start: string, ahead: string[
 const OPEN_SESSION_STORAGE = 'try { sessionStorage.length; } catch (e) {}';
 
 /**
- * Rewrites a prerendered page booted by SvelteKit (the home screen) so that its scripts are
- * requested after the first frame: the modulepreload links leave the head and are added by the
- * boot instead (deferredBoot). The boot script's hash in the Content Security Policy is
- * replaced with the new one. Throws when the page does not have the shape this expects, so a
- * change in SvelteKit fails the build rather than quietly loading everything before the first
- * frame again.
+ * Whether the home screen needs the router: while an app lock is set, the key it is unlocked
+ * with lives in the page's memory, and a page load (every link of an island loads one) would
+ * ask for the PIN again. The quick copy is kept by src/lib/player/app-lock.svelte.ts; when it
+ * cannot be read, the router runs, as it can do everything.
  */
-export function bootAfterFirstFrame(html: string, sha256: (text: string) => string): string {
+const NEEDS_ROUTER = `(function () {
+try {
+return localStorage.getItem(${JSON.stringify(STORAGE_KEYS.lockSet)}) === '1';
+} catch (e) {
+return true;
+}
+})()`;
+
+/**
+ * Rewrites the prerendered home screen so that its scripts are requested after the first frame,
+ * and so that it boots without SvelteKit when no app lock is set: then its island
+ * (src/lib/crisis/home.svelte.ts) hydrates the home screen alone, as "breathe now"'s does, and
+ * the router, the layout and their tasks never load. With a lock set, SvelteKit's own boot runs
+ * as it would have, after the first frame. The modulepreload links leave the head and are added
+ * by the boot instead (deferredBoot), for the one that runs. The boot script's hash in the
+ * Content Security Policy is replaced with the new one. Throws when the page does not have the
+ * shape this expects, so a change in SvelteKit fails the build rather than quietly loading
+ * everything before the first frame again.
+ */
+export function bootHomeAfterFirstFrame(
+	html: string,
+	island: IslandFiles,
+	sha256: (text: string) => string
+): string {
 	const preloads = [...html.matchAll(MODULEPRELOAD)].map(([, href]) => href!);
 	const boot = BOOT.exec(html);
 	if (preloads.length === 0 || !boot) {
 		throw new Error('A page has no modulepreload links or no SvelteKit boot script');
 	}
+	if (!HOME_ISLAND.test(html)) {
+		throw new Error('The home page has no island for src/lib/crisis/home.svelte.ts');
+	}
 	const [whole, opening, start, closing] = boot;
 	const body = (script: string) => script.replace(/^<script>/, '').replace(/<\/script>$/, '');
-	const deferred = `${opening}${deferredBoot(preloads, start!, [OPEN_SESSION_STORAGE])}${closing}`;
+	const deferred =
+		`${opening}const router = ${NEEDS_ROUTER};\n` +
+		deferredBoot(
+			`router ? ${JSON.stringify(preloads)} : ${JSON.stringify(island.preloads)}`,
+			`if (router) {\n${start!}\n} else {\n${importIsland(island)}\n}`,
+			[OPEN_SESSION_STORAGE]
+		) +
+		closing;
 	const oldHash = `'sha256-${sha256(body(whole))}'`;
 	if (!html.includes(oldHash)) {
 		throw new Error("A page's Content Security Policy does not name its boot script");
@@ -140,9 +177,6 @@ export function islandFiles(manifest: ClientManifest, source: string): IslandFil
 	return { entry: files[0]!, preloads: files };
 }
 
-// A crisis page is not hydrated by SvelteKit (csr = false): it has no boot of Kit's. Its island
-// stands in an element of its own, between the markers Svelte's hydrate() starts and ends at.
-const ISLAND = /<div data-crisis-island[^>]*><!--\[-->[\s\S]*?<!--\]--><\/div>/;
 const SCRIPT_SRC = /(<meta http-equiv="content-security-policy" content="[^"]*script-src 'self')/;
 
 /**
@@ -165,7 +199,7 @@ export function bootIslandAfterFirstFrame(
 	if (!SCRIPT_SRC.test(html)) {
 		throw new Error("A crisis page's Content Security Policy has no script-src 'self'");
 	}
-	const body = `{\n${deferredBoot(island.preloads, `import(${JSON.stringify(island.entry)});`)}\n}`;
+	const body = `{\n${deferredBoot(JSON.stringify(island.preloads), importIsland(island))}\n}`;
 	return html
 		.replace(SCRIPT_SRC, (policy) => `${policy} 'sha256-${sha256(body)}'`)
 		.replace('</body>', () => `<script>${body}</script>\n</body>`);

@@ -23,6 +23,7 @@ describe('the registry of localStorage keys', () => {
 			settings: 'rustpunt:settings',
 			breatheNowCode: 'rustpunt:breathe-now-code',
 			discreet: 'rustpunt:discreet',
+			lockSet: 'rustpunt:lock-set',
 			locale: 'rustpunt:locale',
 			lockMark: 'rustpunt:lock-mark',
 			quickExit: 'rustpunt:quick-exit',
@@ -59,6 +60,7 @@ describe('the registry of localStorage keys', () => {
 			[
 				STORAGE_KEYS.settings,
 				STORAGE_KEYS.breatheNowCode,
+				STORAGE_KEYS.lockSet,
 				STORAGE_KEYS.lockMark,
 				STORAGE_KEYS.quickExit,
 				STORAGE_KEYS.breathBegan,

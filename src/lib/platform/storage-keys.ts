@@ -29,6 +29,12 @@ export const STORAGE_KEYS = {
 	breatheNowCode: 'rustpunt:breathe-now-code',
 	/** '1' while discreet mode is on: a copy of the setting, so a page is neutral at once. */
 	discreet: 'rustpunt:discreet',
+	/**
+	 * '1' while an app lock is set: a copy, so the home screen's boot knows at once whether it
+	 * needs the router (src/lib/platform/crisis-page.ts). Written by
+	 * src/lib/player/app-lock.svelte.ts whenever it learns whether a lock is set.
+	 */
+	lockSet: 'rustpunt:lock-set',
 	/** The language picked in the app ('nl' or 'en'); written and read by src/app.html only. */
 	locale: 'rustpunt:locale',
 	/** A new mark on every lock, so the app's other tabs lock too (src/lib/safety/quick-exit.ts). */
@@ -59,6 +65,7 @@ export type StorageKey = (typeof STORAGE_KEYS)[keyof typeof STORAGE_KEYS];
 export const DEVICE_ONLY_KEYS: ReadonlySet<string> = new Set<StorageKey>([
 	STORAGE_KEYS.settings,
 	STORAGE_KEYS.breatheNowCode,
+	STORAGE_KEYS.lockSet,
 	STORAGE_KEYS.lockMark,
 	STORAGE_KEYS.quickExit,
 	STORAGE_KEYS.breathBegan,

@@ -3,6 +3,8 @@ import { LOCK_AFTER_HIDDEN_MS } from '../security/routes';
 import type { SecretKind } from '../security/lock-crypto';
 import type { UnlockResult, Vault } from '../storage';
 import { loadVault } from './gateway';
+import { removeStored, writeStored } from '../platform/local-storage';
+import { STORAGE_KEYS } from '../platform/storage-keys';
 
 /** unknown: not read yet (nothing private is shown); off: no lock; locked; unlocked. */
 export type LockStatus = 'unknown' | 'off' | 'locked' | 'unlocked';
@@ -22,6 +24,16 @@ class AppLock {
 
 	get status(): LockStatus {
 		return this.#status;
+	}
+
+	/**
+	 * What is now known of the lock. Whether one is set is copied to localStorage, where the
+	 * home screen's boot reads it before any module (src/lib/platform/crisis-page.ts).
+	 */
+	#become(status: Exclude<LockStatus, 'unknown'>): void {
+		this.#status = status;
+		if (status === 'off') removeStored(STORAGE_KEYS.lockSet);
+		else writeStored(STORAGE_KEYS.lockSet, '1');
 	}
 
 	/** What the lock asks for: a PIN (digits) or a passphrase. */
@@ -75,17 +87,17 @@ class AppLock {
 			const vault = await this.#load();
 			const record = await vault.lockRecord();
 			if (record) this.#kind = record.kind;
-			this.#status = !record ? 'off' : vault.unlocked ? 'unlocked' : 'locked';
+			this.#become(!record ? 'off' : vault.unlocked ? 'unlocked' : 'locked');
 		} catch (error) {
 			console.warn('Could not read the app lock', error);
-			this.#status = 'locked';
+			this.#become('locked');
 		}
 	}
 
 	/** Forgets the key at once (nothing happens when no lock is on). */
 	lock(): void {
 		void this.#vault?.then((vault) => vault.lock());
-		if (this.#status === 'unlocked') this.#status = 'locked';
+		if (this.#status === 'unlocked') this.#become('locked');
 	}
 
 	/** "Lock now": locks this tab and every other open tab of the app. */
@@ -116,14 +128,14 @@ class AppLock {
 
 	/** Open now: only a lock from another tab after this moment locks this tab again. */
 	#opened(): void {
-		this.#status = 'unlocked';
+		this.#become('unlocked');
 		this.#joinOtherTabs((tabs) => tabs.unlocked());
 	}
 
 	/** Turns the lock off with the current secret. */
 	async turnOff(secret: string): Promise<UnlockResult> {
 		const result = await (await this.#load()).turnOff(secret, Date.now());
-		if (result.ok) this.#status = 'off';
+		if (result.ok) this.#become('off');
 		return result;
 	}
 

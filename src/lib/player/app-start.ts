@@ -13,10 +13,14 @@ export function leave(): void {
 }
 
 /**
- * What the app does on every page once its code runs: the root layout calls it, and so does
- * the island of a crisis page opened as a page (src/lib/crisis/island.svelte.ts), which has no layout.
+ * What the app does on every page once its code runs: the root layout calls it, and so do the
+ * islands (src/lib/crisis/), which have no layout. `patternNames`: the page shows titles of own
+ * patterns (the home screen's recent sessions; an island's other links load pages).
  */
-export function startApp(where: 'router' | 'island' = 'router'): void {
+export function startApp(
+	where: 'router' | 'island' = 'router',
+	{ patternNames = where === 'router' } = {}
+): void {
 	// The app runs: its own quick exit (which saves a running exercise) takes over from the
 	// early one in src/app.html. Without the router (an island), src/app.html still makes
 	// links replace the page, so the app keeps one history entry.
@@ -36,8 +40,8 @@ export function startApp(where: 'router' | 'island' = 'router'): void {
 		void preferences.load().then(applySoundSettings);
 		void loadDiscreet().then(({ discreet }) => discreet.readStored());
 		// Own patterns' names, for titles in the journal and on the home screen (loaded here,
-		// not before the first breath). An island's page shows none, and its links load pages.
-		if (where === 'router') {
+		// not before the first breath).
+		if (patternNames) {
 			void import('$lib/player/pattern-names.svelte').then((names) => names.loadPatternNames());
 		}
 	}, 300);

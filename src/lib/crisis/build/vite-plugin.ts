@@ -1,12 +1,17 @@
 import type { Plugin } from 'vite';
 
-/** The crisis island's entry, as the client build's manifest names it. */
-export const ISLAND_SOURCE = 'src/lib/crisis/island.svelte.ts';
+/** The islands' entries, as the client build's manifest names them, by the name of their chunk. */
+export const ISLAND_SOURCES = {
+	/** "Breathe now" opened as a page. */
+	crisis: 'src/lib/crisis/island.svelte.ts',
+	/** The home screen opened as a page, while no app lock is set. */
+	home: 'src/lib/crisis/home.svelte.ts'
+} as const;
 
 /**
- * Builds the crisis island (src/lib/crisis/island.svelte.ts) as an entry of its own in the app's
- * client build, beside SvelteKit's: a crisis page opened as a page loads it instead of the
- * app (src/lib/platform/crisis-page.ts). It shares its chunks with the app, so the code is
+ * Builds the islands (src/lib/crisis/) as entries of their own in the app's client build,
+ * beside SvelteKit's: a page opened as a page loads its island instead of the app
+ * (src/lib/platform/crisis-page.ts). They share their chunks with the app, so the code is
  * stored once for offline use.
  */
 export function crisisIslandPlugin(): Plugin {
@@ -20,7 +25,9 @@ export function crisisIslandPlugin(): Plugin {
 		},
 		buildStart() {
 			if (!client) return;
-			this.emitFile({ type: 'chunk', id: ISLAND_SOURCE, name: 'entry/crisis' });
+			for (const [name, id] of Object.entries(ISLAND_SOURCES)) {
+				this.emitFile({ type: 'chunk', id, name: `entry/${name}` });
+			}
 		}
 	};
 }
