@@ -35,6 +35,13 @@ test.describe('Finding the way around', () => {
 		// Its own island hydrated it: SvelteKit's start was never asked for.
 		await expect(page.locator('html')).toHaveAttribute('data-app', 'island');
 		expect(scripts.filter((path) => path.includes('/entry/start.'))).toEqual([]);
+		// Nor the sound: a tap here loads /nu as a page, which readies its own. Looked at once
+		// the browser has been idle (the service worker is registered then).
+		await page.evaluate(() => navigator.serviceWorker.ready);
+		for (const path of scripts) {
+			const code = await (await page.request.get(path)).text();
+			expect(code, path).not.toContain('HowlerGlobal');
+		}
 		const entries = await page.evaluate(() => history.length);
 
 		await page

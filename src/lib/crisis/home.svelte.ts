@@ -12,7 +12,11 @@ import { appLock } from '$lib/player/app-lock.svelte';
 import HomeScreen from '$lib/screens/HomeScreen.svelte';
 import { startIsland } from './shell.svelte';
 
-startIsland('[data-home-island]', HomeScreen, { patternNames: true });
+// A tap on "Adem nu" loads /nu as a page here: the sound is readied there, not here.
+startIsland('[data-home-island]', HomeScreen, {
+	patternNames: true,
+	props: { readySound: false }
+});
 
 $effect.root(() => {
 	$effect(() => {

@@ -56,20 +56,20 @@ function startShell() {
 }
 
 /**
- * Hydrates `page` in `selector`'s element, with the app and its shell around it, when the page
- * has that element. `patternNames`: the page shows titles of own patterns.
+ * Hydrates `page` in `selector`'s element with `props`, with the app and its shell around it,
+ * when the page has that element. `patternNames`: the page shows titles of own patterns.
  */
-export function startIsland(
+export function startIsland<Props extends Record<string, unknown>>(
 	selector: string,
-	page: Component,
-	{ patternNames = false } = {}
+	page: Component<Props>,
+	{ patternNames = false, props }: { patternNames?: boolean; props?: Props } = {}
 ): void {
 	const target = document.querySelector(selector);
 	if (!target) return;
 	findLocaleOncePerAddress();
 	setTimeout(() => {
 		startAppHere(patternNames);
-		hydrate(page, { target });
+		hydrate(page, { target, props: props ?? ({} as Props) });
 	}, 0);
 	setTimeout(startShell, 0);
 }
