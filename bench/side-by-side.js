@@ -82,8 +82,9 @@ const TRAIL_KEY = 'bench:side-by-side';
 
 /** @type {Record<App, { running: string | null, home: (locale: string) => string }>} */
 const APPS = {
-	// src/routes/+layout.svelte marks <html data-app> once the app's code runs; the service
-	// worker is installed from the home page in the phone's language (no redirect).
+	// src/lib/player/app-start.ts marks <html data-app> once the app's code runs (the router's
+	// layout, or an island's: the home screen opened as a page has one while no lock is set);
+	// the service worker is installed from the home page in the phone's language (no redirect).
 	rustpunt: { running: 'html[data-app]', home: (locale) => (/^en\b/.test(locale) ? '/en' : '/') },
 	floor: { running: null, home: () => '/' }
 };
@@ -168,7 +169,8 @@ const AGAINST_NU = ['home-tap', 'home-early-tap', 'en-nu', 'nu-english'];
  *   breathing pacer on screen, and in which of the documents
  * @property {{ epochMs: number, appRunningAtClick: boolean | null }[]} taps epochMs: when the
  *   finger touched; appRunningAtClick: whether the app's code ran when the click reached the
- *   page (it decides between src/app.html's full page load and the router)
+ *   page (without a lock, /nu is loaded as a new page either way: by src/app.html, and then by
+ *   the home screen's island)
  *
  * @typedef {object} Probe what the probe keeps on the current page
  * @property {{ startMs: number, durationMs: number }[]} longTasks
@@ -725,7 +727,7 @@ function summaryTable(summaries) {
 /**
  * For each of Rustpunt's ways in that tap at the first paint: how often the click reached the
  * page before the app's code ran (src/app.html then loads /nu as a new page) rather than after
- * (the router), however early the finger touched.
+ * (the home screen's island, which loads /nu as a page too), however early the finger touched.
  * @param {Record<string, Run[]>} runs
  */
 function whereTapsLanded(runs) {
@@ -734,8 +736,8 @@ function whereTapsLanded(runs) {
 			const known = (runs[way.id] ?? []).filter((run) => run.clickedBeforeRunning !== null);
 			const early = known.filter((run) => run.clickedBeforeRunning).length;
 			return (
-				`${way.label}: the click reached the page before the app's code ran (a second page ` +
-				`load) in ${early} of ${known.length} rounds; after it (the router) in the others`
+				`${way.label}: the click reached the page before the app's code ran in ${early} of ` +
+				`${known.length} rounds; after it (the home screen's island) in the others`
 			);
 		}
 	);

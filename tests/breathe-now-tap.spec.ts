@@ -253,19 +253,25 @@ test.describe('A tap on "Adem nu"', () => {
 				page,
 				pageErrors
 			}) => {
-				await page.context().route(`${NEUTRAL}/**`, (route) =>
-					route.fulfill({
+				// The weather site answers once /nu, tapped just before, could be there first.
+				let nuMayCome = () => {};
+				const nuCame = new Promise<void>((resolve) => (nuMayCome = resolve));
+				await page.context().route(`${NEUTRAL}/**`, async (route) => {
+					await nuCame;
+					await new Promise((resolve) => setTimeout(resolve, 100));
+					await route.fulfill({
 						contentType: 'text/html',
 						body: '<title>Weer</title><h1>Het weer</h1>'
-					})
-				);
+					});
+				});
+				let releaseNu = () => {};
 				if (runs === 'the router') {
 					await homeByTheRouter(page);
 				} else {
 					await page.goto('/');
 					await waitForApp(page);
-					// The island loads /nu as a page: it is on its way, and never comes.
-					await holdBack(page, /\/nu$/);
+					// The island loads /nu as a page: it is on its way when quick exit is tapped.
+					releaseNu = await holdBack(page, /\/nu$/);
 				}
 				await holdBack(page, /\/_app\/immutable\/.*\.js$/);
 				// Found before the tap: while a page load is on its way, Playwright waits for it
@@ -274,6 +280,11 @@ test.describe('A tap on "Adem nu"', () => {
 				await page.getByRole('link', { name: 'Adem nu' }).click({ noWaitAfter: true });
 				if (runs === 'the router') await expect(preview(page)).toBeVisible();
 				await page.mouse.click(exit!.x + exit!.width / 2, exit!.y + exit!.height / 2);
+				// Quick exit has stopped the page load of /nu (or this would wait for it), and
+				// /nu, let come now, does not take the neutral page's place.
+				await expect(page.locator('html')).toHaveClass(/quick-exit/);
+				releaseNu();
+				nuMayCome();
 				await expect(page).toHaveURL(`${NEUTRAL}/`);
 				await expect(page.getByRole('heading', { name: 'Het weer' })).toBeVisible();
 				expect(await page.evaluate(() => history.length)).toBeLessThanOrEqual(2);
@@ -319,6 +330,8 @@ test.describe('A tap on "Adem nu"', () => {
 		await page.context().route(code, () => undefined);
 		await page.goto('/nu', { waitUntil: 'commit' });
 		await expect(page.getByRole('status')).toHaveText('Adem in');
+		// Its styles have come (the text is there before them): the disc breathes.
+		await expect.poll(async () => (await disc(page.locator('main'))).duration).toBe('4s');
 		const nu = await disc(page.locator('main'));
 		await page.context().unroute(code);
 

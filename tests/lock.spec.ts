@@ -283,15 +283,32 @@ test.describe('The app lock', () => {
 		// As a lock set by a version before the home screen kept a copy of it.
 		await page.evaluate(() => localStorage.removeItem('rustpunt:lock-set'));
 		await page.goto('/');
+		// The home screen's own island runs, and the lock screen takes its place.
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
-		await expect(page.getByText(NOTE)).toHaveCount(0);
+		await expect(page.locator('html')).toHaveAttribute('data-app', 'island');
+		await expect(page.getByRole('link', { name: 'Adem nu, zonder code' })).toBeVisible();
 		await page.getByLabel('Je pincode').fill(PIN);
 		await page.getByRole('button', { name: 'Openen' }).click();
-		await page
-			.getByRole('navigation', { name: 'Hoofdmenu' })
-			.getByRole('link', { name: 'Dagboek' })
-			.click();
-		await expect(page.getByText(NOTE)).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Adem nu', exact: true })).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rustpunt');
+		// From now on the home screen knows, and runs the router.
+		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await expect(page.locator('html')).toHaveAttribute('data-app', '');
+	});
+
+	test('locked from another tab, the home screen opened as a page puts the lock in its place', async ({
+		page,
+		context
+	}) => {
+		await page.goto('/');
+		await waitForApp(page);
+		await expect(page.locator('html')).toHaveAttribute('data-app', 'island');
+		const other = await context.newPage();
+		await lockWithNote(other);
+		await other.getByRole('button', { name: 'Nu vergrendelen' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vergrendeld');
+		await expect(page.getByRole('link', { name: 'Adem nu', exact: true })).toHaveCount(0);
 	});
 
 	test('a tab that slept through a lock elsewhere locks as soon as it is seen again', async ({

@@ -55,21 +55,31 @@ function startShell() {
 	void startAppLockWhenIdle();
 }
 
+/** What an island may ask for besides its page. */
+interface IslandOptions<Props> {
+	/** The page shows titles of own patterns. */
+	patternNames?: boolean;
+	props?: Props;
+	/** Runs once the page is hydrated, with the element it stands in and the page itself. */
+	hydrated?: (target: Element, page: ReturnType<typeof hydrate>) => void;
+}
+
 /**
- * Hydrates `page` in `selector`'s element with `props`, with the app and its shell around it,
- * when the page has that element. `patternNames`: the page shows titles of own patterns.
+ * Hydrates `page` in `selector`'s element, with the app and its shell around it, when the page
+ * has that element.
  */
 export function startIsland<Props extends Record<string, unknown>>(
 	selector: string,
 	page: Component<Props>,
-	{ patternNames = false, props }: { patternNames?: boolean; props?: Props } = {}
+	{ patternNames = false, props, hydrated }: IslandOptions<Props> = {}
 ): void {
 	const target = document.querySelector(selector);
 	if (!target) return;
 	findLocaleOncePerAddress();
 	setTimeout(() => {
 		startAppHere(patternNames);
-		hydrate(page, { target, props: props ?? ({} as Props) });
+		const shown = hydrate(page, { target, props: props ?? ({} as Props) });
+		hydrated?.(target, shown);
 	}, 0);
 	setTimeout(startShell, 0);
 }

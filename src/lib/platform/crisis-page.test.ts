@@ -44,7 +44,7 @@ const scriptOf = (html: string) => /<script>([\s\S]*)<\/script>/.exec(html)?.[1]
  * stand-in for the browser: `next()` runs the next queued frame or task. SvelteKit's start is a
  * stand-in too. `lockSet`: the quick copy of whether an app lock is set (null: none stored).
  */
-function runBoot(count: number, lockSet: string | null = '1') {
+function runBoot(count: number, lockSet: string | null | Error = '1') {
 	const start = `
 				{
 					const element = document.currentScript.parentElement;
@@ -123,7 +123,12 @@ function runBoot(count: number, lockSet: string | null = '1') {
 				return 0;
 			}
 		},
-		{ getItem: (key: string) => (key === 'rustpunt:lock-set' ? lockSet : null) },
+		{
+			getItem(key: string) {
+				if (lockSet instanceof Error) throw lockSet;
+				return key === 'rustpunt:lock-set' ? lockSet : null;
+			}
+		},
 		(url: string) => state.imported.push(url)
 	);
 	return state;
@@ -181,6 +186,15 @@ describe('the home screen', () => {
 		expect(boot.added).toEqual(HOME_ISLAND.preloads);
 		expect(await boot.booted()).toBe(false);
 		expect(boot.imported).toEqual([HOME_ISLAND.entry]);
+		// The island reads no scroll positions: sessionStorage stays closed.
+		expect(boot.storageOpen).toBe(false);
+	});
+
+	it('starts SvelteKit when the copy cannot be read: the router can do everything', async () => {
+		const boot = runBoot(4, new Error('storage blocked'));
+		while (boot.tasks.length > 0) boot.next();
+		expect(await boot.booted()).toBe(true);
+		expect(boot.imported).toEqual([]);
 	});
 
 	it('asks for nothing once a tap is leaving the page, and boots if the page is shown again', async () => {

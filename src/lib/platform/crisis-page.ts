@@ -138,7 +138,7 @@ export function bootHomeAfterFirstFrame(
 		deferredBoot(
 			`router ? ${JSON.stringify(preloads)} : ${JSON.stringify(island.preloads)}`,
 			`if (router) {\n${start!}\n} else {\n${importIsland(island)}\n}`,
-			[OPEN_SESSION_STORAGE]
+			[`if (router) { ${OPEN_SESSION_STORAGE} }`]
 		) +
 		closing;
 	const oldHash = `'sha256-${sha256(body(whole))}'`;
