@@ -14,7 +14,9 @@ import { appLock } from '$lib/player/app-lock.svelte';
 import HomeScreen from '$lib/screens/HomeScreen.svelte';
 import { startIsland } from './shell.svelte';
 
-// A tap on "Adem nu" loads /nu as a page here: the sound is readied there, not here.
+// A tap on "Adem nu" loads /nu as a page here: the sound is readied there, not here. (Where a
+// browser allows sound only after a touch on the page itself, as iOS does, /nu's cues then begin
+// at the first touch there, as when it is opened from the home screen's shortcut.)
 const props = { readySound: false };
 
 /** While the app is locked, the lock screen stands where the home screen was. */
