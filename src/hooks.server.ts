@@ -33,16 +33,17 @@ function minify(code: string): string {
 
 /** SvelteKit's client build, written before the pages are prerendered. */
 const CLIENT_MANIFEST = '.svelte-kit/output/client/.vite/manifest.json';
-const islands = new Map<keyof typeof ISLAND_SOURCES, IslandFiles>();
+let islands: Record<keyof typeof ISLAND_SOURCES, IslandFiles> | undefined;
 /** An island's files, read once from the client build's manifest. */
 function islandOf(name: keyof typeof ISLAND_SOURCES): IslandFiles {
-	let island = islands.get(name);
-	if (!island) {
+	if (!islands) {
 		const manifest = JSON.parse(readFileSync(CLIENT_MANIFEST, 'utf8'));
-		island = islandFiles(manifest, ISLAND_SOURCES[name]);
-		islands.set(name, island);
+		islands = {
+			crisis: islandFiles(manifest, ISLAND_SOURCES.crisis),
+			home: islandFiles(manifest, ISLAND_SOURCES.home)
+		};
 	}
-	return island;
+	return islands[name];
 }
 
 /**

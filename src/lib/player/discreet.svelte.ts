@@ -5,6 +5,7 @@ import { STORAGE_KEYS } from '../platform/storage-keys';
 import { m } from '../paraglide/messages';
 import { getLocale } from '../paraglide/runtime';
 import { loadJournal } from './gateway';
+import { quickExitUnderway } from '../safety/quick-exit';
 
 const ICON = '/favicon.png';
 const TOUCH_ICON = '/icons/apple-touch-icon.png';
@@ -64,12 +65,12 @@ class Discreet {
 		if (!on) {
 			this.#observer?.disconnect();
 			this.#observer = undefined;
-			if (this.#ownTitle && !leaving()) document.title = this.#ownTitle;
+			if (this.#ownTitle && !quickExitUnderway()) document.title = this.#ownTitle;
 			return;
 		}
 		// Pages set their own titles as they change: each one is kept and replaced at once.
 		const neutralise = () => {
-			if (document.title === neutral || leaving()) return;
+			if (document.title === neutral || quickExitUnderway()) return;
 			this.#ownTitle = document.title;
 			document.title = neutral;
 		};
@@ -97,11 +98,6 @@ interface EarlyHandover {
 }
 
 export const EARLY_HANDOVER_EVENT = 'rustpunt-discreet';
-
-/** Quick exit blanks the page's title as it leaves (src/lib/safety/quick-exit.ts): it stays so. */
-function leaving(): boolean {
-	return document.documentElement.classList.contains('quick-exit');
-}
 
 function setLink(rel: string, href: string): void {
 	const link = document.head.querySelector<HTMLLinkElement>(`link[rel="${rel}"]`);

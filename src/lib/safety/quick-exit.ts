@@ -92,10 +92,18 @@ let destination: string | undefined;
  * the app. A second press while leaving does nothing more; one after the page was replaced
  * replaces it again (Escape also stops a page from loading).
  */
+/**
+ * Whether quick exit is leaving this page (its mark on <html>, also set by src/app.html's early
+ * quick exit): nothing new starts, and the blank title stays.
+ */
+export function quickExitUnderway(): boolean {
+	return document.documentElement.classList.contains('quick-exit');
+}
+
 export async function quickExit(locale: ExitLocale, tell = true): Promise<void> {
 	const root = document.documentElement;
 	if (root.hasAttribute('data-left') && destination) return window.location.replace(destination);
-	if (root.classList.contains('quick-exit')) return;
+	if (quickExitUnderway()) return;
 	root.classList.add('quick-exit');
 	document.title = '';
 	if (tell) tellOtherTabs(true);
