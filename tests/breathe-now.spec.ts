@@ -10,13 +10,25 @@ import {
 } from './fixtures';
 
 /**
- * The two ways "breathe now" runs, each ending with the pacer running: tapped on the home page
- * once the app runs (the router renders /nu), and opened as a page, as the home screen's
- * shortcut opens it (its own island hydrates it, src/lib/crisis/island.svelte.ts).
+ * The ways "breathe now" runs, each ending with the pacer running and the app's code in charge:
+ * tapped on the home page opened as a page (its island loads /nu as a page), tapped on a home
+ * page the router shows (the router renders /nu), and opened as a page, as the home screen's
+ * shortcut opens it. Opened as a page, /nu's own island hydrates it
+ * (src/lib/crisis/island.svelte.ts).
  */
 const WAYS_IN: Record<string, (page: Page) => Promise<void>> = {
 	'tapped on home': async (page) => {
 		await controlTime(page, '/');
+		await page.getByRole('link', { name: 'Adem nu' }).click();
+		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
+		await waitForApp(page);
+	},
+	'tapped on home, by the router': async (page) => {
+		await controlTime(page, '/oefeningen');
+		await page
+			.getByRole('navigation', { name: 'Hoofdmenu' })
+			.getByRole('link', { name: 'Start' })
+			.click();
 		await page.getByRole('link', { name: 'Adem nu' }).click();
 		await expect(page.getByRole('button', { name: 'Pauze' })).toBeVisible();
 	},
