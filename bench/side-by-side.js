@@ -167,10 +167,11 @@ const AGAINST_NU = ['home-tap', 'home-early-tap', 'en-nu', 'nu-english'];
  * @property {{ url: string, timeOrigin: number, fcpMs: number | null }[]} documents
  * @property {{ epochMs: number, document: number } | null} [pacer] the first frame with a
  *   breathing pacer on screen, and in which of the documents
- * @property {{ epochMs: number, appRunningAtClick: boolean | null }[]} taps epochMs: when the
- *   finger touched; appRunningAtClick: whether the app's code ran when the click reached the
- *   page (without a lock, /nu is loaded as a new page either way: by src/app.html, and then by
- *   the home screen's island)
+ * @property {{ epochMs: number, clickEpochMs: number | null, appRunningAtClick: boolean | null }[]} taps
+ *   epochMs: when the finger touched; clickEpochMs: when the page took the click, before any
+ *   of its own listeners; appRunningAtClick: whether the app's code ran then (without a lock,
+ *   /nu is loaded as a new page either way: by src/app.html, and then by the home screen's
+ *   island)
  *
  * @typedef {object} Probe what the probe keeps on the current page
  * @property {{ startMs: number, durationMs: number }[]} longTasks
@@ -225,18 +226,21 @@ function installProbe({ key, running, handledText }) {
 			update((trail) => {
 				trail.taps.push({
 					epochMs: performance.timeOrigin + event.timeStamp,
+					clickEpochMs: null,
 					appRunningAtClick: null
 				});
 			}),
 		listen
 	);
+	// Added before the page's own scripts run, so it hears the click before they do.
 	addEventListener(
 		'click',
 		() =>
 			update((trail) => {
 				const tap = trail.taps.at(-1);
-				if (tap && running !== null)
-					tap.appRunningAtClick = document.querySelector(running) !== null;
+				if (!tap) return;
+				tap.clickEpochMs = performance.timeOrigin + performance.now();
+				if (running !== null) tap.appRunningAtClick = document.querySelector(running) !== null;
 			}),
 		listen
 	);
@@ -290,6 +294,8 @@ function installProbe({ key, running, handledText }) {
  * @property {number} fcpMs first contentful paint of the first page that painted
  * @property {number} breathingMs navigation start to the pacer breathing (NaN: never)
  * @property {number | null} fromTapMs the tap (the one handled) to the pacer breathing
+ * @property {number | null} fromClickMs the page taking that tap's click to the pacer breathing:
+ *   the first frame after it, when the page answers the click at once
  * @property {number} loadAndTapMs the way in as a person takes it: for a way that taps at the
  *   first paint, that paint plus the time from the tap to the pacer breathing, leaving out the
  *   bench's own reaction between the two (it sees the paint through the page and the debugger,
@@ -318,6 +324,7 @@ const FAILED_RUN = {
 	fcpMs: NaN,
 	breathingMs: NaN,
 	fromTapMs: null,
+	fromClickMs: null,
 	loadAndTapMs: NaN,
 	clickedBeforeRunning: null,
 	taps: NaN,
@@ -597,6 +604,7 @@ function describeRun(way, seen, breathingEpochMs, scripts, gzipOf) {
 		fcpMs,
 		breathingMs: round(breathingEpochMs - startEpochMs),
 		fromTapMs,
+		fromClickMs: way.tap && tap?.clickEpochMs ? round(breathingEpochMs - tap.clickEpochMs) : null,
 		loadAndTapMs: loadAndTap(way, fcpMs, fromTapMs, round(breathingEpochMs - startEpochMs)),
 		clickedBeforeRunning: tap && tap.appRunningAtClick !== null ? !tap.appRunningAtClick : null,
 		taps: taps.length,
@@ -635,6 +643,7 @@ const METRICS = /** @type {const} */ ([
 	['fcpMs', 'reload FCP', 'ms'],
 	['breathingMs', 'pacer breathing', 'ms'],
 	['fromTapMs', 'from the tap', 'ms'],
+	['fromClickMs', 'from the click', 'ms'],
 	['loadAndTapMs', 'paint + from the tap', 'ms'],
 	['appRunningMs', 'app running', 'ms'],
 	['longestTaskMs', 'longest task after', 'task'],
