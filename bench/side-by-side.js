@@ -590,6 +590,7 @@ function describeRun(way, seen, breathingEpochMs, scripts, gzipOf) {
 	const tap = taps.filter((t) => t.epochMs <= breathingEpochMs).at(-1) ?? null;
 	const fcpMs = painted ? round(painted.timeOrigin + (painted.fcpMs ?? NaN) - startEpochMs) : NaN;
 	const fromTapMs = way.tap && tap ? round(breathingEpochMs - tap.epochMs) : null;
+	const wayMs = round(breathingEpochMs - startEpochMs);
 	const breathingMs = breathingEpochMs - seen.timeOrigin;
 	const longest = seen.longTasks
 		.filter(
@@ -602,10 +603,10 @@ function describeRun(way, seen, breathingEpochMs, scripts, gzipOf) {
 		jsFirstLoadGzip: firstLoad.gzip,
 		jsFirstLoadFiles: firstLoad.files,
 		fcpMs,
-		breathingMs: round(breathingEpochMs - startEpochMs),
+		breathingMs: wayMs,
 		fromTapMs,
 		fromClickMs: way.tap && tap?.clickEpochMs ? round(breathingEpochMs - tap.clickEpochMs) : null,
-		loadAndTapMs: loadAndTap(way, fcpMs, fromTapMs, round(breathingEpochMs - startEpochMs)),
+		loadAndTapMs: loadAndTap(way, fcpMs, fromTapMs, wayMs),
 		clickedBeforeRunning: tap && tap.appRunningAtClick !== null ? !tap.appRunningAtClick : null,
 		taps: taps.length,
 		appRunningMs:
