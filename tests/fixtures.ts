@@ -167,13 +167,26 @@ export async function visitUntilOffline(page: Page, path = '/') {
 }
 
 /**
+ * Where a test's clock starts: now, but never in the last hour before midnight (the browser
+ * keeps this machine's time zone). A test that runs an exercise for minutes and then reads
+ * "today" would otherwise see the day change under it: in CI at 23:59 a practice landed under
+ * "Gisteren" (yesterday) in the journal. From an hour before, the day stays the test's own
+ * and the date the same as this process's.
+ */
+export function clockStart(now = new Date()): Date {
+	const lastHour = new Date(now);
+	lastHour.setHours(23, 0, 0, 0);
+	return now < lastHour ? now : lastHour;
+}
+
+/**
  * Installs Playwright's clock before the page loads, so the test can move time forward with
  * runFor: long exercises take no real time. The clock keeps flowing between steps (a
  * stopped clock would also stop Playwright's own waiting in the page), so assertions about
  * phases leave a margin of a second or more; bench/phase-accuracy measures the milliseconds.
  */
 export async function controlTime(page: Page, path: string) {
-	await page.clock.install();
+	await page.clock.install({ time: clockStart() });
 	await page.goto(path);
 	await waitForApp(page);
 }
