@@ -85,14 +85,6 @@ async function answers(url: string, withinMs: number): Promise<boolean> {
 let destination: string | undefined;
 
 /**
- * Leaves the app at once: the page goes blank in the same tap, the other tabs are told (unless
- * one of them asked), a running exercise is stopped and saved (waiting at most
- * SAVE_BEFORE_EXIT_MS) while the weather site is asked whether it answers, and the page is
- * replaced by that site, or offline by the plain notes page, so that Back does not return into
- * the app. A second press while leaving does nothing more; one after the page was replaced
- * replaces it again (Escape also stops a page from loading).
- */
-/**
  * Whether quick exit is leaving this page (its mark on <html>, also set by src/app.html's early
  * quick exit): nothing new starts, and the blank title stays.
  */
@@ -100,6 +92,14 @@ export function quickExitUnderway(): boolean {
 	return document.documentElement.classList.contains('quick-exit');
 }
 
+/**
+ * Leaves the app at once: the page goes blank in the same tap, the other tabs are told (unless
+ * one of them asked), a running exercise is stopped and saved (waiting at most
+ * SAVE_BEFORE_EXIT_MS) while the weather site is asked whether it answers, and the page is
+ * replaced by that site, or offline by the plain notes page, so that Back does not return into
+ * the app. A second press while leaving does nothing more; one after the page was replaced
+ * replaces it again (Escape also stops a page from loading).
+ */
 export async function quickExit(locale: ExitLocale, tell = true): Promise<void> {
 	const root = document.documentElement;
 	if (root.hasAttribute('data-left') && destination) return window.location.replace(destination);
