@@ -13,10 +13,12 @@
  * (hydration done); both are printed, the target applies to the first.
  *
  * Then, in a few more tabs (--breathe-runs), it watches the pacer breathe for --breathe
- * seconds after that first frame, while sound and storage load: main-thread tasks over 50 ms
- * (long-task observer), the main thread's busy time (trace: top-level tasks), and the frames
- * presented (trace: PipelineReporter), with how many of them moved by a compositor animation
- * and how many by the main thread. Target: no long task, and the pacer drawn by the compositor.
+ * seconds from the moment it began (the session-start mark), while the app's code takes over
+ * and sound and storage load: main-thread tasks over 50 ms (long-task observer), the main
+ * thread's busy time (trace: top-level tasks), and the frames presented (trace:
+ * PipelineReporter), with how many of them moved by a compositor animation and how many by the
+ * main thread, and the longest wait between two of them, also within the longest task.
+ * Target: no long task, and the pacer drawn by the compositor, a frame lost to none.
  *
  * Usage: node bench/first-frame.js [--no-build] [--runs 10] [--cpu 4] [--path /nu] [--dpr 3]
  *          [--breathe 5] [--breathe-runs 3]
@@ -59,7 +61,7 @@ export const PHONE = {
  * @property {boolean} fromServiceWorker the page came from the service worker
  * @property {Asset[]} neededToStart JS and CSS requested before the session started
  * @property {Asset[]} requestedBeforeFirstFrame JS and CSS requested after the session started
- *   but before the first frame (dynamic imports that compete with that frame)
+ *   but before the app's code drove the pacer (the code that takes over)
  */
 
 /**
@@ -203,7 +205,7 @@ async function main() {
 		const breathing = [];
 		if (breatheSeconds > 0 && breatheRuns > 0) {
 			console.log(
-				`\nThe pacer breathing for ${breatheSeconds} s after its first frame (${breatheRuns} runs):`
+				`\nThe pacer's first ${breatheSeconds} s of breathing, from its first frame (${breatheRuns} runs):`
 			);
 			for (let i = 0; i < breatheRuns; i++) {
 				const run = await watchBreathing(browser, context, `${preview.origin}${values.path}`, {
@@ -215,7 +217,9 @@ async function main() {
 					`  run ${String(i + 1).padStart(2)}: ${run.longTasks.length} long task(s)` +
 						(run.longTasks.length ? ` (longest ${run.longestTaskMs.toFixed(0)} ms)` : '') +
 						`, main thread busy ${run.busyMsPerSecond.toFixed(0)} ms/s, ` +
-						`${run.framesPerSecond.toFixed(1)} frames/s (worst second ${run.worstSecondFrames}) ` +
+						`${run.framesPerSecond.toFixed(1)} frames/s (worst second ${run.worstSecondFrames}, ` +
+						`longest wait ${run.longestFrameGapMs.toFixed(0)} ms, ` +
+						`${run.framesInLongestTask} during the longest task) ` +
 						`(${run.compositorFrames} by a compositor animation, ${run.mainFrames} by the main thread), ` +
 						`${run.rafCallbacksPerSecond.toFixed(1)} rAF callbacks/s`
 				);
@@ -227,13 +231,15 @@ async function main() {
 			console.log('');
 			console.log(
 				formatTable(
-					[`${breatheSeconds} s after the first frame`, 'p50', 'min', 'max'],
+					[`the first ${breatheSeconds} s of breathing`, 'p50', 'min', 'max'],
 					[
 						['long tasks (> 50 ms)', ...stat((b) => b.longTasks.length)],
 						['longest task (ms)', ...stat((b) => b.longestTaskMs)],
 						['main thread busy (ms per s)', ...stat((b) => b.busyMsPerSecond)],
 						['frames presented per s', ...stat((b) => b.framesPerSecond)],
 						['  in the worst second', ...stat((b) => b.worstSecondFrames)],
+						['  longest wait between two (ms)', ...stat((b) => b.longestFrameGapMs)],
+						['  while the longest task ran', ...stat((b) => b.framesInLongestTask)],
 						['  of which by a compositor animation', ...stat((b) => b.compositorFrames)],
 						['  of which by the main thread', ...stat((b) => b.mainFrames)],
 						['rAF callbacks per s', ...stat((b) => b.rafCallbacksPerSecond)]
@@ -293,6 +299,8 @@ const BREATHING_TRACE = [
  * @property {number} mainFrames frames with a main-thread animation (script, style) in them
  * @property {number} rafCallbacksPerSecond requestAnimationFrame callbacks run per second
  * @property {number} runningAnimations animations running on the page at the end
+ * @property {number} longestFrameGapMs the longest wait between two frames presented
+ * @property {number} framesInLongestTask frames presented while the longest task ran
  */
 
 /**
@@ -323,7 +331,8 @@ function instrumentBreathing() {
 
 /**
  * Opens `url` in a new tab with the CPU slowed `cpuRate` times, and watches the first
- * `seconds` after the pacer's first frame (rustpunt:pacer-first-frame).
+ * `seconds` of the pacer breathing (from rustpunt:session-start, its first frame): the app's
+ * code takes over within them.
  * @param {import('playwright-core').Browser} browser
  * @param {import('playwright-core').BrowserContext} context
  * @param {string} url
@@ -340,14 +349,18 @@ async function watchBreathing(browser, context, url, { cpuRate, seconds }) {
 		await page.goto(url, { waitUntil: 'load' });
 		// Polled on a timer: the default polls in animation frames, which would add a loop.
 		await page.waitForFunction(
-			() => performance.getEntriesByName('rustpunt:pacer-first-frame').length > 0,
+			() =>
+				performance.getEntriesByName('rustpunt:pacer-first-frame').length > 0 &&
+				performance.getEntriesByName('rustpunt:session-start').length > 0,
 			undefined,
 			{ timeout: 30_000, polling: 100 }
 		);
-		const firstFrameMs = await page.evaluate(
-			() => performance.getEntriesByName('rustpunt:pacer-first-frame')[0]?.startTime ?? NaN
+		const [breathingMs, firstFrameMs] = await page.evaluate(() =>
+			['rustpunt:session-start', 'rustpunt:pacer-first-frame'].map(
+				(name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN
+			)
 		);
-		const endMs = firstFrameMs + seconds * 1000;
+		const endMs = breathingMs + seconds * 1000;
 		for (;;) {
 			const now = await page.evaluate(() => performance.now());
 			if (now >= endMs + 100) break;
@@ -365,14 +378,16 @@ async function watchBreathing(browser, context, url, { cpuRate, seconds }) {
 				const running = document.getAnimations().filter((a) => a.playState === 'running');
 				return { longTasks, rafCalls, runningAnimations: running.length };
 			},
-			[firstFrameMs, endMs]
+			[breathingMs, endMs]
 		);
 		const trace = JSON.parse((await browser.stopTracing()).toString());
 		return {
 			longTasks: inPage.longTasks,
 			rafCallbacksPerSecond: inPage.rafCalls / seconds,
 			runningAnimations: inPage.runningAnimations,
-			...analyseTrace(trace.traceEvents, seconds)
+			// The marks are read on the page's clock; the trace has the app's first frame's mark, set
+			// when it happened, and the session's start is that much before it.
+			...analyseTrace(trace.traceEvents, seconds, firstFrameMs - breathingMs)
 		};
 	} finally {
 		await cdp.detach().catch(() => undefined);
@@ -382,11 +397,12 @@ async function watchBreathing(browser, context, url, { cpuRate, seconds }) {
 	/**
 	 * @param {any[]} events
 	 * @param {number} windowSeconds
+	 * @param {number} markAfterStartMs how long after the window's start the mark was set
 	 */
-	function analyseTrace(events, windowSeconds) {
+	function analyseTrace(events, windowSeconds, markAfterStartMs) {
 		const mark = events.find((e) => e.name === 'rustpunt:pacer-first-frame');
 		if (!mark) throw new Error('The trace has no rustpunt:pacer-first-frame mark');
-		const from = mark.ts;
+		const from = mark.ts - markAfterStartMs * 1000;
 		const to = from + windowSeconds * 1e6;
 		// The mark is set on the renderer's main thread: its tasks and its frames count.
 		const tasks = events.filter(
@@ -399,10 +415,10 @@ async function watchBreathing(browser, context, url, { cpuRate, seconds }) {
 				e.ts + e.dur > from
 		);
 		let busyUs = 0;
-		let longestUs = 0;
+		let longest = { ts: from, dur: 0 };
 		for (const task of tasks) {
 			busyUs += Math.min(to, task.ts + task.dur) - Math.max(from, task.ts);
-			longestUs = Math.max(longestUs, task.dur);
+			if (task.dur > longest.dur) longest = task;
 		}
 		/** @type {Map<number, { compositor: boolean, main: boolean, ts: number }>} */
 		const frames = new Map();
@@ -416,18 +432,26 @@ async function watchBreathing(browser, context, url, { cpuRate, seconds }) {
 				main: false,
 				ts: e.ts
 			};
+			seen.ts = Math.min(seen.ts, e.ts);
 			seen.compositor ||= !!reporter.has_compositor_animation;
 			seen.main ||= !!reporter.has_main_animation;
 			frames.set(reporter.frame_sequence, seen);
 		}
-		const all = [...frames.values()];
+		const all = [...frames.values()].sort((a, b) => a.ts - b.ts);
+		let longestGapUs = 0;
+		for (let i = 1; i < all.length; i++) {
+			longestGapUs = Math.max(longestGapUs, all[i].ts - all[i - 1].ts);
+		}
 		const perSecond = Array.from(
 			{ length: Math.floor(windowSeconds) },
 			(_, i) => all.filter((f) => f.ts >= from + i * 1e6 && f.ts < from + (i + 1) * 1e6).length
 		);
 		return {
 			worstSecondFrames: Math.min(...perSecond),
-			longestTaskMs: longestUs / 1000,
+			longestTaskMs: longest.dur / 1000,
+			longestFrameGapMs: longestGapUs / 1000,
+			framesInLongestTask: all.filter((f) => f.ts >= longest.ts && f.ts < longest.ts + longest.dur)
+				.length,
 			busyMsPerSecond: busyUs / 1000 / windowSeconds,
 			framesPerSecond: all.length / windowSeconds,
 			compositorFrames: all.filter((f) => f.compositor).length,
@@ -437,8 +461,10 @@ async function watchBreathing(browser, context, url, { cpuRate, seconds }) {
 }
 
 /**
- * Checks bench/bundle-size.js's static analysis against what the browser really requested
- * before the session started, and names the lazy loads that start before the first frame.
+ * Checks bench/bundle-size.js's static analysis against what the browser really requested:
+ * no JavaScript before the pacer breathes (its first frame is CSS; a problem otherwise), and
+ * before the app's code drives it, the files the page boots with. Lazy loads asked for by then
+ * (the pacer's motion, for one) are listed.
  * @param {Run[]} results
  * @param {string[]} problems
  */
@@ -446,26 +472,29 @@ function compareWithBundleSize(results, problems) {
 	const last = results[results.length - 1];
 	if (!last) return;
 	const expected = new Set(measureBreatheNowBytes(BUILD_DIR).files.map((f) => f.file));
-	const seen = new Set(last.neededToStart.map((a) => a.file));
-	const bytes = last.neededToStart.reduce((sum, a) => sum + a.bytes, 0);
+	const scripts = last.neededToStart.filter((a) => a.file.endsWith('.js'));
+	const styles = last.neededToStart.filter((a) => a.file.endsWith('.css'));
+	const sum = (/** @type {Asset[]} */ assets) => assets.reduce((total, a) => total + a.bytes, 0);
 	console.log(
-		`\nJS + CSS requested before the session started: ${seen.size} files, ${bytes} bytes decoded` +
-			` (bench/bundle-size.js counts ${expected.size} files)`
+		`\nRequested before the pacer breathed: ${scripts.length} JS files (${sum(scripts)} bytes ` +
+			`decoded), ${styles.length} CSS files (${sum(styles)} bytes decoded)`
+	);
+	if (scripts.length) {
+		problems.push(
+			`JavaScript was requested before the pacer breathed: ${scripts.map((a) => a.file).join(', ')}`
+		);
+	}
+	const boot = [...last.neededToStart, ...last.requestedBeforeFirstFrame];
+	const seen = new Set(boot.map((a) => a.file));
+	console.log(
+		`Requested before the app's code drove the pacer: ${seen.size} files, ${sum(boot)} bytes ` +
+			`decoded (bench/bundle-size.js counts ${expected.size} files)`
 	);
 	const extra = [...seen].filter((f) => !expected.has(f));
 	const unused = [...expected].filter((f) => !seen.has(f));
-	if (extra.length) console.log(`  requested but not in the static analysis: ${extra.join(', ')}`);
 	if (unused.length)
 		console.log(`  in the static analysis but not requested: ${unused.join(', ')}`);
-	const lazy = last.requestedBeforeFirstFrame;
-	if (lazy.length) {
-		const lazyBytes = lazy.reduce((sum, a) => sum + a.bytes, 0);
-		const message =
-			`${lazy.length} lazy file(s) (${lazyBytes} bytes) are requested after the session ` +
-			`starts but before the pacer's first frame: ${lazy.map((a) => a.file).join(', ')}`;
-		console.log(`  ${message}`);
-		problems.push(message);
-	}
+	if (extra.length) console.log(`  lazy loads asked for by then: ${extra.join(', ')}`);
 }
 
 /**

@@ -90,6 +90,16 @@ function summaryRows(r, status) {
 		]);
 		rows.push(['First contentful paint, same runs: p50 (min–max)', range(first.fcpMs), '']);
 		rows.push(['App code drives the pacer (hydrated), same runs', range(first.firstFrameMs), '']);
+		/** @type {{ longestTaskMs: number, longestFrameGapMs: number }[]} */
+		const breathing = first.breathing.runs;
+		if (breathing.length) {
+			const most = (/** @type {number[]} */ values) => ms(Math.max(...values));
+			rows.push([
+				`Its first ${first.breathing.seconds} s of breathing, ${breathing.length} loads: the longest task, the longest wait between two frames`,
+				`${most(breathing.map((b) => b.longestTaskMs))} ms, ${most(breathing.map((b) => b.longestFrameGapMs))} ms`,
+				'≤ 50 ms, one frame'
+			]);
+		}
 	} else rows.push(['Pacer first frame', missing('first-frame'), '< 300 ms']);
 
 	const side = r['side-by-side'];
