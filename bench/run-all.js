@@ -23,6 +23,7 @@ import {
 const BENCHES = [
 	'bundle-size',
 	'first-frame',
+	'first-layout',
 	'side-by-side',
 	'long-tasks',
 	'journal',
@@ -101,6 +102,27 @@ function summaryRows(r, status) {
 			]);
 		}
 	} else rows.push(['Pacer first frame', missing('first-frame'), '< 300 ms']);
+
+	const layout = r['first-layout'];
+	if (layout) {
+		/** @type {{ label: string, loads: { fcpMs: number, busyMs: number }[] }[]} */
+		const apps = layout.apps;
+		const median = (/** @type {number[]} */ values) =>
+			percentile(
+				[...values].sort((a, b) => a - b),
+				50
+			);
+		rows.push([
+			'Before the first contentful paint, traced: the paint and the main thread busy before it, median',
+			apps
+				.map(
+					(app) =>
+						`${app.label}: ${ms(median(app.loads.map((l) => l.fcpMs)))} ms, ${ms(median(app.loads.map((l) => l.busyMs)))} ms`
+				)
+				.join('; '),
+			''
+		]);
+	} else rows.push(['Before the first contentful paint', missing('first-layout'), '']);
 
 	const side = r['side-by-side'];
 	if (side) {
