@@ -50,6 +50,7 @@ export class CueAudio {
 	#set: CueSet = 'soft';
 	#setWanted: CueSet = 'soft';
 	#onReady = () => {};
+	#onContextChange = () => {};
 
 	constructor() {
 		Howler.autoSuspend = false;
@@ -59,11 +60,27 @@ export class CueAudio {
 		const ctx = Howler.usingWebAudio ? Howler.ctx : undefined;
 		ctx?.addEventListener('statechange', () => {
 			if (ctx.state === 'running') this.#onReady();
+			this.#onContextChange();
 		});
 		document.addEventListener('visibilitychange', this.#resumeWhenVisible);
 		// A page opened without a tap (a home-screen shortcut) gets its sound at the first touch.
 		document.addEventListener('pointerdown', this.#resumeOnGesture, { capture: true });
 		document.addEventListener('keydown', this.#resumeOnGesture, { capture: true });
+	}
+
+	/**
+	 * The browser holds the sound back: a page may make sound only once it has had a touch or a
+	 * key (one opened from the home screen has had none), and iOS stops it for a call. The
+	 * first touch or key starts it (resumeOnGesture).
+	 */
+	get heldBack(): boolean {
+		const ctx = Howler.usingWebAudio ? Howler.ctx : undefined;
+		return ctx !== undefined && ctx.state !== 'running';
+	}
+
+	/** Calls `listener` whenever the sound is held back or let go (one listener: the gateway). */
+	onContextChange(listener: () => void): void {
+		this.#onContextChange = listener;
 	}
 
 	/** Resolves when every cue sound is decoded (or fell back to plain Howler playback). */

@@ -15,6 +15,7 @@ import type {
 } from '../storage';
 import type { data } from '../storage/data';
 import { preferences } from './preferences.svelte';
+import { setSoundHeldBack } from './sound-held-back.svelte';
 
 /** What a player needs to make sound; the real one is CueAudio. */
 export type PlayerAudio = Pick<CueAudio, 'schedule' | 'cancelAll' | 'onReady'>;
@@ -46,9 +47,15 @@ let sessions: Promise<SessionStore> | undefined;
  */
 export function loadAudio(): Promise<CueAudio> {
 	audio ??= import('../audio/cue-audio').then((m) => {
-		loadedAudio = new m.CueAudio();
+		const loaded = new m.CueAudio();
+		loadedAudio = loaded;
 		applySoundSettings();
-		return loadedAudio;
+		// Said once the sounds are ready: a context the browser lets run is still starting
+		// before that.
+		const update = () => setSoundHeldBack(loaded.heldBack);
+		loaded.onContextChange(update);
+		void loaded.ready.then(update, () => undefined);
+		return loaded;
 	});
 	return audio;
 }
