@@ -18,6 +18,9 @@ export function backgroundUrl(sound: BackgroundSound): string {
 /** Seconds over which a background loop fades in and out, so it never starts with a click. */
 const LOOP_FADE_S = 1.5;
 
+/** The events in which a browser lets a page start its sound: a touch's end, a click, a key. */
+const GESTURES = ['pointerdown', 'pointerup', 'touchend', 'click', 'keydown'] as const;
+
 /** A cue may sound this late (a slow start, a context just resumed); later, it is skipped. */
 export const LATE_TOLERANCE_MS = 300;
 
@@ -64,8 +67,11 @@ export class CueAudio {
 		});
 		document.addEventListener('visibilitychange', this.#resumeWhenVisible);
 		// A page opened without a tap (a home-screen shortcut) gets its sound at the first touch.
-		document.addEventListener('pointerdown', this.#resumeOnGesture, { capture: true });
-		document.addEventListener('keydown', this.#resumeOnGesture, { capture: true });
+		// A finger counts as one when it lifts (a mouse when pressed): browsers let sound start
+		// only inside those events.
+		for (const gesture of GESTURES) {
+			document.addEventListener(gesture, this.#resumeOnGesture, { capture: true });
+		}
 	}
 
 	/**
