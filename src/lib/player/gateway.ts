@@ -15,7 +15,7 @@ import type {
 } from '../storage';
 import type { data } from '../storage/data';
 import { preferences } from './preferences.svelte';
-import { setSoundHeldBack } from './sound-held-back.svelte';
+import { soundHold } from './sound-held-back.svelte';
 
 /** What a player needs to make sound; the real one is CueAudio. */
 export type PlayerAudio = Pick<CueAudio, 'schedule' | 'cancelAll' | 'onReady'>;
@@ -38,6 +38,8 @@ function loadStorage(): Promise<typeof import('../storage')> {
 }
 
 let audio: Promise<CueAudio> | undefined;
+/** How long the browser must hold the sound back before a run says so. */
+const SOUND_HOLD_SETTLE_MS = 1000;
 let loadedAudio: CueAudio | undefined;
 let sessions: Promise<SessionStore> | undefined;
 
@@ -50,11 +52,22 @@ export function loadAudio(): Promise<CueAudio> {
 		const loaded = new m.CueAudio();
 		loadedAudio = loaded;
 		applySoundSettings();
-		// Said once the sounds are ready: a context the browser lets run is still starting
-		// before that.
-		const update = () => setSoundHeldBack(loaded.heldBack);
-		loaded.onContextChange(update);
-		void loaded.ready.then(update, () => undefined);
+		// Said once the sounds are ready (sounds that failed to load are not promised), and only
+		// when the browser still holds them back a moment later: a context the browser lets run
+		// is starting, and iOS lets go again by itself when the page comes back.
+		let settle: ReturnType<typeof setTimeout> | undefined;
+		const update = () => {
+			clearTimeout(settle);
+			if (!loaded.heldBack) soundHold.set(false);
+			else settle = setTimeout(() => soundHold.set(loaded.heldBack), SOUND_HOLD_SETTLE_MS);
+		};
+		void loaded.ready.then(
+			() => {
+				loaded.onContextChange(update);
+				update();
+			},
+			() => undefined
+		);
 		return loaded;
 	});
 	return audio;

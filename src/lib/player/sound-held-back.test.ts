@@ -1,22 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
 import { m } from '$lib/paraglide/messages';
-import { setSoundHeldBack, soundWaitsForTouch } from './sound-held-back.svelte';
+import { soundHold } from './sound-held-back.svelte';
 
 const preferences = vi.hoisted(() => ({ muted: false }));
 vi.mock('./preferences.svelte', () => ({ preferences }));
 
 describe('sound that waits for a touch', () => {
 	it('is said only while the browser holds back sound that is on', () => {
-		expect(soundWaitsForTouch()).toBeUndefined();
+		expect(soundHold.note).toBeUndefined();
 
-		setSoundHeldBack(true);
-		expect(soundWaitsForTouch()).toBe(m.sound_waits_for_touch());
+		soundHold.set(true);
+		expect(soundHold.note).toBe(m.sound_waits_for_touch());
 
 		preferences.muted = true;
-		expect(soundWaitsForTouch()).toBeUndefined();
+		expect(soundHold.note).toBeUndefined();
 
 		preferences.muted = false;
-		setSoundHeldBack(false);
-		expect(soundWaitsForTouch()).toBeUndefined();
+		soundHold.set(false);
+		expect(soundHold.note).toBeUndefined();
 	});
 });
