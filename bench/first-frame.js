@@ -38,6 +38,7 @@ import {
 	sleep,
 	startPreview,
 	summarize,
+	topLevelTasks,
 	writeResult
 } from './lib/common.js';
 
@@ -291,7 +292,8 @@ const BREATHING_TRACE = [
 /**
  * @typedef {object} Breathing
  * @property {{ startMs: number, durationMs: number }[]} longTasks over 50 ms, in the window
- * @property {number} longestTaskMs longest main-thread task in the window (trace), long or not
+ * @property {number} longestTaskMs longest main-thread task in the window (trace), long or not,
+ *   its part in the window
  * @property {number} busyMsPerSecond main-thread task time per second of the window
  * @property {number} framesPerSecond frames presented per second of the window
  * @property {number} worstSecondFrames frames presented in the worst whole second of it
@@ -299,7 +301,8 @@ const BREATHING_TRACE = [
  * @property {number} mainFrames frames with a main-thread animation (script, style) in them
  * @property {number} rafCallbacksPerSecond requestAnimationFrame callbacks run per second
  * @property {number} runningAnimations animations running on the page at the end
- * @property {number} longestFrameGapMs the longest wait between two frames presented
+ * @property {number} longestFrameGapMs the longest wait between two frames presented (from one
+ *   frame's start to the next, the window's ends counted as frames)
  * @property {number} framesInLongestTask frames presented while the longest task ran
  */
 
@@ -404,21 +407,14 @@ async function watchBreathing(browser, context, url, { cpuRate, seconds }) {
 		if (!mark) throw new Error('The trace has no rustpunt:pacer-first-frame mark');
 		const from = mark.ts - markAfterStartMs * 1000;
 		const to = from + windowSeconds * 1e6;
-		// The mark is set on the renderer's main thread: its tasks and its frames count.
-		const tasks = events.filter(
-			(e) =>
-				e.pid === mark.pid &&
-				e.tid === mark.tid &&
-				e.ph === 'X' &&
-				(e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') &&
-				e.ts < to &&
-				e.ts + e.dur > from
-		);
+		// The mark is set on the renderer's main thread: its tasks and its frames count, each
+		// task only for its part in the window.
 		let busyUs = 0;
-		let longest = { ts: from, dur: 0 };
-		for (const task of tasks) {
-			busyUs += Math.min(to, task.ts + task.dur) - Math.max(from, task.ts);
-			if (task.dur > longest.dur) longest = task;
+		let longest = { from, to: from };
+		for (const task of topLevelTasks(events, mark, from, to)) {
+			const part = { from: Math.max(from, task.ts), to: Math.min(to, task.ts + task.dur) };
+			busyUs += part.to - part.from;
+			if (part.to - part.from > longest.to - longest.from) longest = part;
 		}
 		/** @type {Map<number, { compositor: boolean, main: boolean, ts: number }>} */
 		const frames = new Map();
@@ -438,9 +434,11 @@ async function watchBreathing(browser, context, url, { cpuRate, seconds }) {
 			frames.set(reporter.frame_sequence, seen);
 		}
 		const all = [...frames.values()].sort((a, b) => a.ts - b.ts);
+		// Between the frames' starts, and from the window's start and to its end.
+		const times = [from, ...all.map((f) => f.ts), to];
 		let longestGapUs = 0;
-		for (let i = 1; i < all.length; i++) {
-			longestGapUs = Math.max(longestGapUs, all[i].ts - all[i - 1].ts);
+		for (let i = 1; i < times.length; i++) {
+			longestGapUs = Math.max(longestGapUs, (times[i] ?? to) - (times[i - 1] ?? from));
 		}
 		const perSecond = Array.from(
 			{ length: Math.floor(windowSeconds) },
@@ -448,10 +446,9 @@ async function watchBreathing(browser, context, url, { cpuRate, seconds }) {
 		);
 		return {
 			worstSecondFrames: Math.min(...perSecond),
-			longestTaskMs: longest.dur / 1000,
+			longestTaskMs: (longest.to - longest.from) / 1000,
 			longestFrameGapMs: longestGapUs / 1000,
-			framesInLongestTask: all.filter((f) => f.ts >= longest.ts && f.ts < longest.ts + longest.dur)
-				.length,
+			framesInLongestTask: all.filter((f) => f.ts >= longest.from && f.ts < longest.to).length,
 			busyMsPerSecond: busyUs / 1000 / windowSeconds,
 			framesPerSecond: all.length / windowSeconds,
 			compositorFrames: all.filter((f) => f.compositor).length,
@@ -461,7 +458,7 @@ async function watchBreathing(browser, context, url, { cpuRate, seconds }) {
 }
 
 /**
- * Checks bench/bundle-size.js's static analysis against what the browser really requested:
+ * Compares bench/bundle-size.js's static analysis with what the browser really requested:
  * no JavaScript before the pacer breathes (its first frame is CSS; a problem otherwise), and
  * before the app's code drives it, the files the page boots with. Lazy loads asked for by then
  * (the pacer's motion, for one) are listed.

@@ -29,8 +29,10 @@ import {
 	isMain,
 	launchChromium,
 	round,
+	outermostEvents,
 	startPreview,
 	summarize,
+	topLevelTasks,
 	writeResult
 } from './lib/common.js';
 
@@ -71,39 +73,6 @@ const PHASES = /** @type {const} */ ({
 });
 
 /**
- * The events named `name` on one thread that no other of that name encloses (some nest in
- * themselves), within [from, to).
- * @param {any[]} events
- * @param {string} name
- * @param {{ pid: number, tid: number }} thread
- * @param {number} from
- * @param {number} to
- */
-function outermost(events, name, thread, from, to) {
-	const found = events
-		.filter(
-			(e) =>
-				e.name === name &&
-				e.ph === 'X' &&
-				e.pid === thread.pid &&
-				e.tid === thread.tid &&
-				e.ts >= from &&
-				e.ts < to
-		)
-		.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-	/** @type {any[]} */
-	const outer = [];
-	let end = -Infinity;
-	for (const e of found) {
-		if (e.ts >= end) {
-			outer.push(e);
-			end = e.ts + e.dur;
-		}
-	}
-	return outer;
-}
-
-/**
  * @param {any[]} events
  * @param {string} url the page's address
  * @returns {Omit<Load, 'firstPaintMs' | 'fcpMs'>}
@@ -120,27 +89,15 @@ function analyse(events, url) {
 	if (!fcp) throw new Error(`The trace has no first contentful paint of ${url}`);
 	const from = navigation.ts;
 	const to = fcp.ts;
+	// Each event only for its part before the paint.
 	const ms = (/** @type {any[]} */ list) =>
-		list.reduce((sum, e) => sum + Math.min(e.dur, to - e.ts), 0) / 1000;
-	const tasks = events.filter(
-		(e) =>
-			(e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') &&
-			e.ph === 'X' &&
-			e.pid === thread.pid &&
-			e.tid === thread.tid &&
-			e.ts + e.dur > from &&
-			e.ts < to
-	);
-	const phase = (/** @type {string} */ name) => outermost(events, name, thread, from, to);
+		list.reduce((sum, e) => sum + Math.min(e.ts + e.dur, to) - Math.max(e.ts, from), 0) / 1000;
+	const phase = (/** @type {string} */ name) => outermostEvents(events, name, thread, from, to);
 	const fonts = phase(PHASES.fontLookupMs);
 	// An inline script is evaluated with the page's own address.
 	const inline = phase('EvaluateScript').filter((e) => e.args?.data?.url === url);
 	return {
-		busyMs:
-			outermost(tasks, tasks[0]?.name ?? 'RunTask', thread, -Infinity, to).reduce(
-				(sum, e) => sum + Math.min(e.ts + e.dur, to) - Math.max(e.ts, from),
-				0
-			) / 1000,
+		busyMs: ms(topLevelTasks(events, thread, from, to)),
 		parseMs: ms(phase(PHASES.parseMs)),
 		inlineScriptMs: ms(inline),
 		styleMs: ms(phase(PHASES.styleMs)),
@@ -153,7 +110,8 @@ function analyse(events, url) {
 }
 
 /**
- * The fonts the page shows: a family at a size, weight and style, for each text on screen.
+ * The fonts the page shows in the viewport once loaded (the app's code changes no font): a
+ * family at a size, weight and style, for each text there.
  * @returns {string[]}
  */
 function fontsShown() {
@@ -162,6 +120,10 @@ function fontsShown() {
 	for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 		const element = node.parentElement;
 		if (!element || !node.textContent?.trim() || !element.checkVisibility()) continue;
+		const box = element.getBoundingClientRect();
+		if (box.bottom <= 0 || box.top >= innerHeight || box.right <= 0 || box.left >= innerWidth) {
+			continue;
+		}
 		const { fontFamily, fontSize, fontWeight, fontStyle } = getComputedStyle(element);
 		fonts.add(`${fontSize} ${fontWeight} ${fontStyle} ${fontFamily.split(',')[0]}`);
 	}
@@ -280,7 +242,7 @@ async function main() {
 				rows.map(([label, key]) => [label, ...loads.map((list) => cell(list, key))])
 			)
 		);
-		console.log('\nFonts shown on the first screen (size, weight, style, family):');
+		console.log('\nFonts shown in the viewport once loaded (size, weight, style, family):');
 		for (const [i, app] of apps.entries()) {
 			const fonts = loads[i]?.[0]?.fonts ?? [];
 			console.log(`  ${app.label}: ${fonts.length}: ${fonts.join('; ')}`);

@@ -289,3 +289,51 @@ export function formatTable(header, rows) {
 export function kb(bytes) {
 	return `${(bytes / 1024).toFixed(1)} KB`;
 }
+
+/**
+ * The events named `name` on one thread of a trace that overlap [from, to) (µs), leaving out
+ * those inside another of that name (some nest in themselves); sorted by start.
+ * @param {any[]} events trace events
+ * @param {string} name
+ * @param {{ pid: number, tid: number }} thread
+ * @param {number} from
+ * @param {number} to
+ * @returns {any[]}
+ */
+export function outermostEvents(events, name, thread, from, to) {
+	const found = events
+		.filter(
+			(e) =>
+				e.name === name &&
+				e.ph === 'X' &&
+				e.pid === thread.pid &&
+				e.tid === thread.tid &&
+				e.ts < to &&
+				e.ts + e.dur > from
+		)
+		.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+	/** @type {any[]} */
+	const outer = [];
+	let end = -Infinity;
+	for (const e of found) {
+		if (e.ts < end) continue;
+		outer.push(e);
+		end = e.ts + e.dur;
+	}
+	return outer;
+}
+
+/**
+ * A trace's top-level tasks on one thread that overlap [from, to) (µs), sorted by start.
+ * Chromium names them `ThreadControllerImpl::RunTask` or, in older builds, `RunTask`, and may
+ * nest one in the other, so one name is used.
+ * @param {any[]} events trace events
+ * @param {{ pid: number, tid: number }} thread
+ * @param {number} from
+ * @param {number} to
+ * @returns {any[]}
+ */
+export function topLevelTasks(events, thread, from, to) {
+	const tasks = outermostEvents(events, 'ThreadControllerImpl::RunTask', thread, from, to);
+	return tasks.length ? tasks : outermostEvents(events, 'RunTask', thread, from, to);
+}
