@@ -33,7 +33,7 @@ test.describe('Sound that waits for a touch', () => {
 		page
 	}) => {
 		// Nothing may look into the page before the tap (Playwright's queries count as a touch
-		// too), so the page notes when the line comes and goes.
+		// too), so the page notes when the line comes and goes, and says when it came.
 		await page.addInitScript(() => {
 			const log: string[] = [];
 			Object.assign(window, { __soundNote: log });
@@ -42,12 +42,16 @@ test.describe('Sound that waits for a touch', () => {
 				if (shown === (document.getElementById('sound-note') !== null)) return;
 				shown = !shown;
 				log.push(shown ? 'shown' : 'gone');
+				if (shown) console.debug('sound note shown');
 			}).observe(document, { childList: true, subtree: true });
 			addEventListener('touchend', () => log.push('tap'), { capture: true });
 		});
+		const noteShown = page.waitForEvent('console', {
+			predicate: (message) => message.text() === 'sound note shown',
+			timeout: 20_000
+		});
 		await openUntouched(page);
-		// The sounds are decoded, and the line waits a second for a browser that lets go by itself.
-		await page.waitForTimeout(3000);
+		await noteShown;
 		await page.touchscreen.tap(195, 330);
 
 		await expect(page.getByRole('button', { name: 'Geluid' })).not.toHaveAccessibleDescription(
